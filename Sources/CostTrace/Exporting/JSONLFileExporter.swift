@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import CostFormats
+import CostModel
+
+/// Appends finished spans to a trace file, one JSON line each (see `docs/trace-format.md`).
+///
+/// The thread that ends a span only queues it; a background thread encodes and writes. It wakes
+/// as soon as a span is queued while it is idle, and writes whole lines with one `write(2)` per
+/// batch to a file opened for appending, so a crash of the host program keeps every span that
+/// ended before the last write (microseconds before the crash, unless the disk lags), and never
+/// leaves half a line except when the write itself is cut.
+///
+/// The queue is bounded. When it is full a span is dropped and counted: the count is in
+/// ``droppedSpanCount``, in a `dropped` line of the file, and on standard error.
+public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
+    // State behind `lock`: the queue, counters, and flags.
+    private let lock = ConditionLock()
+    private var queue: [SpanRecord] = []
+    private var droppedSinceNotice: Int64 = 0
+    private var droppedTotal: Int64 = 0
+    private var queuedTotal: UInt64 = 0
+    private var writtenTotal: UInt64 = 0
+    private var writerIsWaiting = false
+    private var stopping = false
+    private var stopped = false
+    private var writeError: FileError?
+
+    private let descriptor: Int32
+    private let path: String
+    private let capacity: Int
+    private var thread: pthread_t?
+
+    /// Opens (or creates) `path` for appending and starts the writer thread.
+    /// - Parameters:
+    ///   - capacity: The most spans that may wait to be written; more are dropped and counted.
+    /// - Throws: ``FileError`` when the file cannot be opened.
+    public init(path: String, capacity: Int = 65_536) throws(FileError) {
+        self.path = path
+        self.capacity = capacity
+        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
+        queue.reserveCapacity(min(capacity, 4096))
+        var thread = pthread_t()
+        let box = Unmanaged.passRetained(self).toOpaque()
+        pthread_create(
+            &thread, nil,
+            { context in
+                let exporter = Unmanaged<JSONLFileExporter>.fromOpaque(context!).takeRetainedValue()
+                exporter.writeLoop()
+                return nil
+            }, box)
+        self.thread = thread
+    }
+
+    deinit {
+        close(descriptor)
+    }
+
+    /// How many spans were dropped because the queue was full or the exporter had shut down.
+    public var droppedSpanCount: Int64 { lock.withLock { droppedTotal } }
+
+    /// The first error writing the file met, if any; spans are dropped and counted after it.
+    public var lastError: FileError? { lock.withLock { writeError } }
+
+    public func export(_ span: SpanRecord) {
+        lock.lock()
+        if stopping || queue.count >= capacity || writeError != nil {
+            droppedSinceNotice += 1
+            droppedTotal += 1
+        } else {
+            queue.append(span)
+            queuedTotal += 1
+        }
+        let wake = writerIsWaiting
+        lock.unlock()
+        if wake { lock.broadcast() }
+    }
+
+    public func flush() {
+        lock.lock()
+        let target = queuedTotal
+        lock.broadcast()
+        while writtenTotal < target && !stopped { lock.wait() }
+        lock.unlock()
+    }
+
+    public func shutdown() {
+        lock.lock()
+        let alreadyStopping = stopping
+        stopping = true
+        lock.broadcast()
+        lock.unlock()
+        guard !alreadyStopping, let thread else { return }
+        pthread_join(thread, nil)
+    }
+
+    private func writeLoop() {
+        let encoder = TraceLineEncoder()
+        var batch: [SpanRecord] = []
+        var bytes: [UInt8] = []
+        while true {
+            lock.lock()
+            while queue.isEmpty && droppedSinceNotice == 0 && !stopping {
+                writerIsWaiting = true
+                lock.wait()
+                writerIsWaiting = false
+            }
+            swap(&batch, &queue)
+            let dropped = droppedSinceNotice
+            droppedSinceNotice = 0
+            let finishing = stopping && batch.isEmpty
+            lock.unlock()
+
+            bytes.removeAll(keepingCapacity: true)
+            for span in batch { encoder.encode(span, into: &bytes) }
+            if dropped > 0 {
+                encoder.encode(.dropped(DroppedSpans(count: dropped, atNanos: CostTracer.wallClockNanos())), into: &bytes)
+                let message = "costtrace: dropped \(dropped) spans for \(path): the export queue (\(capacity) spans) was full or closed\n"
+                var text = message
+                text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+            }
+            let error = writeAll(bytes)
+
+            lock.lock()
+            writtenTotal += UInt64(batch.count)
+            if let error, writeError == nil { writeError = error }
+            if finishing { stopped = true }
+            lock.broadcast()
+            lock.unlock()
+            batch.removeAll(keepingCapacity: true)
+            if finishing { return }
+        }
+    }
+
+    private func writeAll(_ bytes: [UInt8]) -> FileError? {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return FileError(path: path, operation: "write", code: errno)
+                }
+                offset += count
+            }
+            return nil
+        }
+    }
+}
