@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CostTrace", targets: ["CostTrace"]),
         .library(name: "CostModel", targets: ["CostModel"]),
         .library(name: "CostFormats", targets: ["CostFormats"]),
+        .library(name: "CostReports", targets: ["CostReports"]),
         .executable(name: "costtrace", targets: ["costtrace"]),
     ],
     dependencies: [
@@ -40,6 +41,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CostReports",
+            dependencies: ["CostModel"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CostTrace",
             dependencies: [
                 "CostModel",
@@ -53,13 +59,17 @@ let package = Package(
             dependencies: [
                 "CostModel",
                 "CostFormats",
+                "CostReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "CostTraceExamples",
-            dependencies: ["CostTrace"],
+            dependencies: [
+                "CostTrace",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
             path: "Examples/CostTraceExamples",
             swiftSettings: swiftSettings
         ),
@@ -80,6 +90,11 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CostReportsTests",
+            dependencies: ["CostReports"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

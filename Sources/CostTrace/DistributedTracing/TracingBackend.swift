@@ -18,7 +18,9 @@ extension CostTracer {
 /// the current span in `InstrumentationContext`. OpenTelemetry GenAI attributes set on a span
 /// (`gen_ai.request.model`, `gen_ai.provider.name`, `gen_ai.operation.name`,
 /// `gen_ai.usage.*`) become its model, provider, kind and usage. Context crosses processes as a
-/// W3C `traceparent` header. Span events and links are not recorded.
+/// W3C `traceparent` header. Span events and links are not recorded. Times come from the
+/// ``CostTracer``'s clock, not from the instants `Tracing` passes, so that spans of both APIs
+/// share one timeline when a test or simulation injects a clock.
 public struct TracingBackend: Tracer {
     public let tracer: CostTracer
 
@@ -40,7 +42,7 @@ public struct TracingBackend: Tracer {
             kind: .other,
             attributes: [:],
             in: context(),
-            atNanos: Int64(clamping: instant().nanosecondsSinceEpoch)
+            atNanos: tracer.now()
         )
         return TracingSpan(span)
     }
@@ -136,7 +138,7 @@ public struct TracingSpan: Tracing.Span {
     public func addLink(_ link: SpanLink) {}
 
     public func end<Instant: TracerInstant>(at instant: @autoclosure () -> Instant) {
-        span.end(atNanos: Int64(clamping: instant().nanosecondsSinceEpoch))
+        span.end()
     }
 }
 

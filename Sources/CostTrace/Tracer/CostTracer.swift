@@ -37,14 +37,17 @@ public final class CostTracer: Sendable {
     ///   - exporter: Where finished spans go.
     ///   - resource: Attributes of this process.
     ///   - now: The time in nanoseconds since the Unix epoch; inject a clock of your own in tests.
+    ///   - idSeed: Seeds the trace and span ids, for output that is the same on every run (tests,
+    ///     examples). By default ids are random.
     public init(
         exporter: any SpanExporter,
         resource: Attributes = [:],
-        now: @escaping @Sendable () -> Int64 = CostTracer.wallClockNanos
+        now: @escaping @Sendable () -> Int64 = CostTracer.wallClockNanos,
+        idSeed: UInt64? = nil
     ) {
         self.exporter = exporter
         self.resource = resource
-        self.ids = SpanIDGenerator()
+        self.ids = idSeed.map { SpanIDGenerator(seed: $0) } ?? SpanIDGenerator()
         self.clock = now
     }
 

@@ -1,0 +1,73 @@
+import CostModel
+
+/// How numbers, times and durations are written for people.
+public enum Format {
+    /// `1234567` → `"1,234,567"`.
+    public static func count(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
+            result.append(digit)
+        }
+        return (value < 0 ? "-" : "") + result
+    }
+
+    /// A duration in the largest unit that keeps three significant figures: `"850µs"`, `"12.3ms"`,
+    /// `"4.20s"`, `"3m05s"`.
+    public static func duration(nanos: Int64) -> String {
+        let value = Double(nanos)
+        switch nanos {
+        case ..<1_000: return "\(nanos)ns"
+        case ..<1_000_000: return fixed(value / 1_000) + "µs"
+        case ..<1_000_000_000: return fixed(value / 1_000_000) + "ms"
+        case ..<60_000_000_000: return fixed(value / 1_000_000_000) + "s"
+        default:
+            let seconds = nanos / 1_000_000_000
+            let minutes = seconds / 60
+            if minutes < 60 {
+                return "\(minutes)m" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)s"
+            }
+            return "\(minutes / 60)h" + (minutes % 60 < 10 ? "0" : "") + "\(minutes % 60)m"
+        }
+    }
+
+    /// Three significant figures for values from 1 to 999.
+    private static func fixed(_ value: Double) -> String {
+        let decimals = value < 10 ? 2 : value < 100 ? 1 : 0
+        let scaled = (value * pow10(decimals)).rounded()
+        var text = String(Int64(scaled))
+        if decimals > 0 {
+            while text.count <= decimals { text = "0" + text }
+            text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
+        }
+        return text
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        (0..<exponent).reduce(1.0) { result, _ in result * 10 }
+    }
+
+    /// A UTC timestamp `2026-11-20T09:30:00Z`, from nanoseconds since the Unix epoch.
+    public static func timestamp(nanos: Int64) -> String {
+        let seconds = nanos >= 0 ? nanos / 1_000_000_000 : (nanos - 999_999_999) / 1_000_000_000
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = seconds - days * 86_400
+        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))Z"
+    }
+
+    /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
+    static func civilDate(daysSinceEpoch: Int64) -> (year: Int64, month: Int64, day: Int64) {
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import CostReports
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto
+    case always
+    case never
+}
+
+/// `--format`, `--color` and `--width`, shared by every report.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Option(help: "Colour text output: auto colours on a terminal unless NO_COLOR is set.")
+    var color: ColorChoice = .auto
+
+    @Option(help: "Width of text output in columns (default: the terminal's, or 100).")
+    var width: Int?
+
+    var textStyle: TextStyle {
+        let onTerminal = isatty(STDOUT_FILENO) != 0
+        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
+        let colored =
+            switch color {
+            case .always: true
+            case .never: false
+            case .auto: onTerminal && !noColor
+            }
+        return TextStyle(colored: colored, width: width ?? terminalWidth(onTerminal: onTerminal))
+    }
+
+    private func terminalWidth(onTerminal: Bool) -> Int {
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+        var size = winsize()
+        if onTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 100
+    }
+}
