@@ -42,6 +42,13 @@ public enum GenAIAttribute {
         public var provider: String?
         /// The usage, if any usage attribute was set.
         public var usage: OTelGenAIUsage?
+
+        public init(kind: SpanKind? = nil, model: String? = nil, provider: String? = nil, usage: OTelGenAIUsage? = nil) {
+            self.kind = kind
+            self.model = model
+            self.provider = provider
+            self.usage = usage
+        }
     }
 
     /// Reads the model, provider, operation and usage from `gen_ai.*` attributes.

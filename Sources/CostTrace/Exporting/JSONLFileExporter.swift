@@ -102,6 +102,7 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
         let encoder = TraceLineEncoder()
         var batch: [SpanRecord] = []
         var bytes: [UInt8] = []
+        var warnedOfDrops = false
         while true {
             lock.lock()
             while queue.isEmpty && droppedSinceNotice == 0 && !stopping {
@@ -119,9 +120,10 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
             for span in batch { encoder.encode(span, into: &bytes) }
             if dropped > 0 {
                 encoder.encode(.dropped(DroppedSpans(count: dropped, atNanos: CostTracer.wallClockNanos())), into: &bytes)
-                let message = "costtrace: dropped \(dropped) spans for \(path): the export queue (\(capacity) spans) was full or closed\n"
-                var text = message
-                text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+                if !warnedOfDrops {
+                    warnedOfDrops = true
+                    warn("dropping spans for \(path): the export queue (\(capacity) spans) is full or closed; each loss is counted in the file")
+                }
             }
             let error = writeAll(bytes)
 
@@ -132,8 +134,17 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
             lock.broadcast()
             lock.unlock()
             batch.removeAll(keepingCapacity: true)
-            if finishing { return }
+            if finishing {
+                let total = droppedSpanCount
+                if total > 0 { warn("dropped \(total) spans in all for \(path)") }
+                return
+            }
         }
+    }
+
+    private func warn(_ message: String) {
+        var text = "costtrace: " + message + "\n"
+        text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
     }
 
     private func writeAll(_ bytes: [UInt8]) -> FileError? {
