@@ -31,7 +31,13 @@ struct JSONValue {
     func int64() throws(JSONFieldError) -> Int64 {
         switch type {
         case json_type_int:
-            return json_object_get_int64(pointer)
+            // json-c holds integers above Int64.max as unsigned (clamping those above UInt64.max),
+            // and json_object_get_int64 would clamp them to Int64.max without a word.
+            let value = json_object_get_int64(pointer)
+            guard value != .max || json_object_get_uint64(pointer) == UInt64(Int64.max) else {
+                throw invalid("is too large for a 64-bit integer")
+            }
+            return value
         case json_type_string:
             // OTLP/JSON writes 64-bit integers as strings.
             guard let value = Int64(try string()) else { throw mismatch("an integer") }

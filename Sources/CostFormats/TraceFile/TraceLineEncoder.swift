@@ -82,7 +82,8 @@ public struct TraceLineEncoder: Sendable {
             switch values[key]! {
             case .string(let value): object.set(key, value)
             case .int(let value): object.set(key, value)
-            case .double(let value): object.set(key, value)
+            // JSON has no NaN or infinity: those are written as text.
+            case .double(let value): if value.isFinite { object.set(key, value) } else { object.set(key, String(value)) }
             case .bool(let value): object.set(key, value)
             }
         }

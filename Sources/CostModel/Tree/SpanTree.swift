@@ -2,7 +2,8 @@
 ///
 /// Children are ordered by start time, then span id, so the same spans always give the same tree.
 /// A span whose parent is not among the spans becomes a root of its own and is flagged
-/// ``Node/parentIsMissing``; so does a span caught in a parent cycle.
+/// ``Node/parentIsMissing``. A parent cycle is cut at its earliest span, which becomes a flagged
+/// root in the same way.
 public struct SpanTree: Sendable {
     public struct Node: Sendable {
         public var record: SpanRecord
@@ -61,16 +62,28 @@ public struct SpanTree: Sendable {
         }
         walk(&stack, &reached)
         for index in nodes.indices where !reached[index] {
-            // In a cycle: detach from its parent and make it a flagged root.
-            if let parent = nodes[index].parent {
-                nodes[parent].children.removeAll { $0 == index }
+            // No root reaches it, so its parents lead into a cycle. Find the cycle, and cut it at its
+            // earliest span (nodes are sorted by start), which becomes a flagged root; spans that
+            // hang off the cycle keep their parents.
+            var seen: Set<Int> = []
+            var onCycle = index
+            while seen.insert(onCycle).inserted, let parent = nodes[onCycle].parent { onCycle = parent }
+            var cut = onCycle
+            var member = nodes[onCycle].parent ?? onCycle
+            while member != onCycle {
+                cut = min(cut, member)
+                member = nodes[member].parent ?? onCycle
             }
-            nodes[index].parent = nil
-            nodes[index].parentIsMissing = true
-            roots.append(index)
-            stack.append((index, 0))
+            if let parent = nodes[cut].parent {
+                nodes[parent].children.removeAll { $0 == cut }
+            }
+            nodes[cut].parent = nil
+            nodes[cut].parentIsMissing = true
+            roots.append(cut)
+            stack.append((cut, 0))
             walk(&stack, &reached)
         }
+        roots.sort()
     }
 
     /// Node indices in depth-first order, parents before children.

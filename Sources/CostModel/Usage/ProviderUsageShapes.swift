@@ -113,18 +113,17 @@ public struct OpenAIChatUsage: ProviderUsage, Hashable {
             field: "prompt_tokens",
             convention: convention
         )
-        let output = try remainder(
-            completionTokens,
-            minus: [("completion_tokens_details.audio_tokens", completionAudioTokens)],
-            field: "completion_tokens",
-            convention: convention
-        )
+        // Reasoning is text output: audio and reasoning together must fit in completion_tokens.
         _ = try remainder(
-            output,
-            minus: [("completion_tokens_details.reasoning_tokens", reasoningTokens)],
+            completionTokens,
+            minus: [
+                ("completion_tokens_details.audio_tokens", completionAudioTokens),
+                ("completion_tokens_details.reasoning_tokens", reasoningTokens),
+            ],
             field: "completion_tokens",
             convention: convention
         )
+        let output = completionTokens - completionAudioTokens
         return TokenUsage(
             input: input,
             cacheRead: cachedTokens,

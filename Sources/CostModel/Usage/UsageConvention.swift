@@ -28,10 +28,15 @@ public struct RawUsage: Hashable, Sendable {
         self.fields = fields
     }
 
-    /// Adds another report of the same convention field by field, as repeated calls on one span do.
+    /// Adds another report field by field, as repeated calls on one span do. Fields of a report
+    /// in another convention are kept under its name (`anthropic.input_tokens`), so that numbers
+    /// that count different things are never added together.
     public mutating func accumulate(_ other: RawUsage) {
-        if other.convention != convention { convention = .costtrace }
-        fields.merge(other.fields, uniquingKeysWith: +)
+        if other.convention == convention {
+            fields.merge(other.fields, uniquingKeysWith: +)
+        } else {
+            for (name, count) in other.fields { fields[other.convention.rawValue + "." + name, default: 0] += count }
+        }
     }
 }
 

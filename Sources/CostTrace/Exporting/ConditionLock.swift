@@ -28,6 +28,16 @@ final class ConditionLock: @unchecked Sendable {
     /// Waits until signalled; call with the lock held.
     func wait() { pthread_cond_wait(condition, mutex) }
 
+    /// Waits until signalled or until `nanoseconds` have passed; call with the lock held.
+    func wait(nanoseconds: Int) {
+        var deadline = timespec()
+        clock_gettime(CLOCK_REALTIME, &deadline)
+        let total = Int(deadline.tv_nsec) + nanoseconds
+        deadline.tv_sec += total / 1_000_000_000
+        deadline.tv_nsec = total % 1_000_000_000
+        pthread_cond_timedwait(condition, mutex, &deadline)
+    }
+
     /// Wakes every waiter.
     func broadcast() { pthread_cond_broadcast(condition) }
 

@@ -8,11 +8,12 @@ import CostModel
 
 /// Appends finished spans to a trace file, one JSON line each (see `docs/trace-format.md`).
 ///
-/// The thread that ends a span only queues it; a background thread encodes and writes. It wakes
-/// as soon as a span is queued while it is idle, and writes whole lines with one `write(2)` per
-/// batch to a file opened for appending, so a crash of the host program keeps every span that
-/// ended before the last write (microseconds before the crash, unless the disk lags), and never
-/// leaves half a line except when the write itself is cut.
+/// The thread that ends a span only queues it (a lock and an append); a background thread
+/// encodes and writes. The writer looks at the queue every ``writeInterval`` (2 ms by default)
+/// and at once when the queue is half full, and writes whole lines with one `write(2)` per batch
+/// to a file opened for appending. A crash of the host program therefore keeps every span that
+/// ended more than one interval before it, and never leaves half a line except when the write
+/// itself is cut. Waking the writer for every span would cost the caller a system call.
 ///
 /// The queue is bounded. When it is full a span is dropped and counted: the count is in
 /// ``droppedSpanCount``, in a `dropped` line of the file, and on standard error.
@@ -24,7 +25,6 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
     private var droppedTotal: Int64 = 0
     private var queuedTotal: UInt64 = 0
     private var writtenTotal: UInt64 = 0
-    private var writerIsWaiting = false
     private var stopping = false
     private var stopped = false
     private var writeError: FileError?
@@ -32,15 +32,19 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
     private let descriptor: Int32
     private let path: String
     private let capacity: Int
+    private let writeIntervalNanos: Int
     private var thread: pthread_t?
 
     /// Opens (or creates) `path` for appending and starts the writer thread.
     /// - Parameters:
     ///   - capacity: The most spans that may wait to be written; more are dropped and counted.
+    ///   - writeInterval: How long an ended span may wait in the queue before it is written.
     /// - Throws: ``FileError`` when the file cannot be opened.
-    public init(path: String, capacity: Int = 65_536) throws(FileError) {
+    public init(path: String, capacity: Int = 65_536, writeInterval: Duration = .milliseconds(2)) throws(FileError) {
         self.path = path
-        self.capacity = capacity
+        self.capacity = max(1, capacity)
+        let (seconds, attoseconds) = writeInterval.components
+        self.writeIntervalNanos = max(1_000, Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
         descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileError(path: path, operation: "open", code: errno) }
         queue.reserveCapacity(min(capacity, 4096))
@@ -75,7 +79,7 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
             queue.append(span)
             queuedTotal += 1
         }
-        let wake = writerIsWaiting
+        let wake = queue.count == capacity / 2 + 1
         lock.unlock()
         if wake { lock.broadcast() }
     }
@@ -106,9 +110,7 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
         while true {
             lock.lock()
             while queue.isEmpty && droppedSinceNotice == 0 && !stopping {
-                writerIsWaiting = true
-                lock.wait()
-                writerIsWaiting = false
+                lock.wait(nanoseconds: writeIntervalNanos)
             }
             swap(&batch, &queue)
             let dropped = droppedSinceNotice
