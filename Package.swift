@@ -99,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CostTraceCLITests",
-            dependencies: ["costtrace"],
+            dependencies: ["costtrace", "CostTraceExamples"],
             swiftSettings: swiftSettings
         ),
     ],

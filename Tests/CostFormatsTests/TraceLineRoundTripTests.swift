@@ -137,11 +137,21 @@ struct TraceLineRoundTripTests {
         #expect(decoded == .span(expected))
     }
 
-    @Test func idsWrittenInUppercaseAndIntegersWrittenAsStringsAreRead() throws {
+    @Test func idsWrittenInUppercaseAreRead() throws {
         let decoded = try TraceLineDecoder().decode(
-            #"{"v":"1","trace_id":"4BF92F3577B34DA6A3CE929D0E0E4736","span_id":"00F067AA0BA902B7","kind":"tool","name":"search","start_ns":"10","end_ns":10}"#
+            #"{"v":1,"trace_id":"4BF92F3577B34DA6A3CE929D0E0E4736","span_id":"00F067AA0BA902B7","kind":"tool","name":"search","start_ns":10,"end_ns":10}"#
         )
         #expect(decoded == .span(Fixtures.minimalSpan))
+    }
+
+    @Test func integersWrittenAsStringsAreRejected() {
+        let error = #expect(throws: TraceFormatError.self) {
+            try TraceLineDecoder().decode(
+                #"{"v":1,"trace_id":"4bf92f3577b34da6a3ce929d0e0e4736","span_id":"00f067aa0ba902b7","kind":"tool","name":"search","start_ns":"10","end_ns":10}"#
+            )
+        }
+        #expect(error?.field == "start_ns")
+        #expect(error?.message == "expected an integer, found a string")
     }
 
     @Test func randomSpansSurviveARoundTrip() throws {

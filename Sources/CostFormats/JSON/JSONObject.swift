@@ -38,13 +38,16 @@ struct JSONValue {
                 throw invalid("is too large for a 64-bit integer")
             }
             return value
-        case json_type_string:
-            // OTLP/JSON writes 64-bit integers as strings.
-            guard let value = Int64(try string()) else { throw mismatch("an integer") }
-            return value
         default:
             throw mismatch("an integer")
         }
+    }
+
+    /// An integer, or a string that holds one, as OTLP/JSON writes 64-bit integers.
+    func int64AllowingString() throws(JSONFieldError) -> Int64 {
+        guard type == json_type_string else { return try int64() }
+        guard let value = Int64(try string()) else { throw invalid("expected an integer, found \"\(try string())\"") }
+        return value
     }
 
     func double() throws(JSONFieldError) -> Double {

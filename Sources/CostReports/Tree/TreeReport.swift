@@ -17,7 +17,7 @@ public struct TreeReport {
     /// The tree as text, fitted to `style.width`.
     public func text(style: TextStyle = TextStyle()) -> String {
         let fixedWidth = Self.numberColumns.reduce(0) { $0 + $1.1 + 1 }
-        let nameWidth = max(24, style.width - fixedWidth)
+        let nameWidth = max(16, style.width - fixedWidth)
         var output = ""
         for (runIndex, run) in runs.enumerated() {
             if runIndex > 0 { output += "\n" }

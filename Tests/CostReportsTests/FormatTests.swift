@@ -1,0 +1,43 @@
+import CostReports
+import Testing
+
+struct FormatTests {
+    @Test(arguments: [
+        (Int64(0), "0"), (999, "999"), (1_000, "1,000"), (1_234_567, "1,234,567"), (-12_345, "-12,345"),
+    ])
+    func countsGetThousandsSeparators(value: Int64, text: String) {
+        #expect(Format.count(value) == text)
+    }
+
+    @Test(arguments: [
+        (Int64(850), "850ns"), (850_000, "850µs"), (12_340_000, "12.3ms"), (4_200_000_000, "4.20s"),
+        (185_000_000_000, "3m05s"), (7_380_000_000_000, "2h03m"),
+    ])
+    func durationsKeepThreeSignificantFigures(nanos: Int64, text: String) {
+        #expect(Format.duration(nanos: nanos) == text)
+    }
+
+    @Test func timestampsAreUTCInISOForm() {
+        #expect(Format.timestamp(nanos: 0) == "1970-01-01T00:00:00Z")
+        #expect(Format.timestamp(nanos: 1_793_610_000_000_000_000) == "2026-11-02T09:00:00Z")
+        #expect(Format.timestamp(nanos: 951_782_400_000_000_000) == "2000-02-29T00:00:00Z")
+        #expect(Format.timestamp(nanos: -1_000_000_000) == "1969-12-31T23:59:59Z")
+    }
+
+    @Test func jsonStringsEscapeQuotesControlCharactersAndScriptTags() {
+        #expect(JSONWriter.quoted("a\"b\\c\n\u{01}</script>") == #""a\"b\\c\n\u0001\u003c/script>""#)
+    }
+
+    @Test func jsonWriterNestsObjectsAndArrays() {
+        var writer = JSONWriter(pretty: false)
+        writer.beginObject()
+        writer.string("name", "x")
+        writer.beginArray("values")
+        writer.number(nil, 1)
+        writer.number(nil, 2)
+        writer.endArray()
+        writer.null("none")
+        writer.endObject()
+        #expect(writer.text == #"{"name":"x","values":[1,2],"none":null}"#)
+    }
+}

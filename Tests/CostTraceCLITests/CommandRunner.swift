@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Runs a built executable of this package, as a person would from the repository's root.
+struct CommandRunner {
+    struct Output {
+        var status: Int32
+        var standardOutput: String
+        var standardError: String
+    }
+
+    /// The repository's root, where `traces/` is.
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The folder of the built products (`.build/debug`), beside the test bundle.
+    static var products: URL {
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        while url.path != "/" && !FileManager.default.fileExists(atPath: url.appendingPathComponent("costtrace").path) {
+            url = url.deletingLastPathComponent()
+        }
+        return url
+    }
+
+    static func run(_ arguments: [String], executable: String = "costtrace", environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = products.appendingPathComponent(executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = root
+        var env = ProcessInfo.processInfo.environment
+        env["COLUMNS"] = nil
+        env.merge(environment) { $1 }
+        process.environment = env
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self)
+        )
+    }
+
+    /// Compares `actual` with the golden file `name`; `COSTTRACE_UPDATE_GOLDEN=1` rewrites it.
+    static func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = root.appendingPathComponent("Tests/CostTraceCLITests/Golden/\(name)")
+        if ProcessInfo.processInfo.environment["COSTTRACE_UPDATE_GOLDEN"] == "1" {
+            try actual.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        #expect(actual == expected, "output differs from Golden/\(name)", sourceLocation: sourceLocation)
+    }
+}
