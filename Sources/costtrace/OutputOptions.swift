@@ -26,7 +26,7 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Colour text output: auto colours on a terminal unless NO_COLOR is set.")
     var color: ColorChoice = .auto
 
-    @Option(help: "Width of text output in columns (default: the terminal's, or 100).")
+    @Option(help: "Width of text output in columns (default: the terminal's; to a file or pipe, as wide as needed).")
     var width: Int?
 
     var textStyle: TextStyle {
@@ -41,10 +41,11 @@ struct OutputOptions: ParsableArguments {
         return TextStyle(colored: colored, width: width ?? terminalWidth(onTerminal: onTerminal))
     }
 
-    private func terminalWidth(onTerminal: Bool) -> Int {
+    /// `COLUMNS`, else the terminal's width; `nil` (fit the content) when writing to a file or pipe.
+    private func terminalWidth(onTerminal: Bool) -> Int? {
         if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
         var size = winsize()
         if onTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return 100
+        return onTerminal ? 100 : nil
     }
 }

@@ -2,6 +2,14 @@ import Foundation
 import Testing
 
 struct TreeCommandTests {
+    @Test func treeFitsTheWidthItIsGiven() throws {
+        let result = try CommandRunner.run(["tree", "traces/research-agent.jsonl", "--width", "100"])
+        let lines = result.standardOutput.split(separator: "\n")
+        #expect(lines.count > 50)
+        #expect(lines.allSatisfy { $0.count <= 100 })
+        #expect(lines.contains { $0.hasPrefix("│  ├─ retrieve not… retrieval") })
+    }
+
     @Test func treeOfTheResearchAgentMatchesTheGoldenText() throws {
         let result = try CommandRunner.run(["tree", "traces/research-agent.jsonl", "--width", "110", "--color", "never"])
         #expect(result.status == 0)
@@ -10,7 +18,7 @@ struct TreeCommandTests {
     }
 
     @Test func treeOfTheCodingAgentMatchesTheGoldenText() throws {
-        let result = try CommandRunner.run(["tree", "traces/coding-agent-gpu.jsonl", "--width", "100"])
+        let result = try CommandRunner.run(["tree", "traces/coding-agent-gpu.jsonl"])
         #expect(result.status == 0)
         try CommandRunner.expectGolden(result.standardOutput, "tree-coding-agent.txt")
     }
@@ -22,7 +30,7 @@ struct TreeCommandTests {
         try CommandRunner.expectGolden(result.standardOutput, "tree-support-run.json")
         let runs = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
         #expect(runs.count == 1)
-        let spans = try #require(runs[0]["spans"] as? [[String: Any]])
+        let spans = try #require(runs[0]["tree"] as? [[String: Any]])
         #expect(spans.first?["parent"] is NSNull)
         #expect(spans.allSatisfy { $0["span"] is String && $0["kind"] is String })
     }

@@ -71,3 +71,49 @@ public enum Format {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
+
+extension Format {
+    /// Money for people: `$12.40`, `$1,234.57`, `$0.0123`, `$0.000333`, `$0.00`.
+    ///
+    /// Rounded for display only (half to even); exact amounts are in the JSON output.
+    public static func usd(_ money: Money) -> String {
+        let magnitude = Int128(money.nanos.magnitude)
+        let sign = money.nanos < 0 ? "-" : ""
+        let decimals: Int
+        if magnitude >= 1_000_000_000 || magnitude == 0 {
+            decimals = 2
+        } else if magnitude >= 10_000_000 {
+            decimals = 4
+        } else {
+            // Three significant figures below a cent: skip the zeros after the point.
+            let digits = String(magnitude).count
+            decimals = min(9, 9 - digits + 3)
+        }
+        let unit = Int128(pow10Int(9 - decimals))
+        var units = magnitude / unit
+        let remainder = magnitude % unit
+        if remainder * 2 > unit || (remainder * 2 == unit && units % 2 == 1) { units += 1 }
+        let scale = Int128(pow10Int(decimals))
+        let whole = Int64(units / scale)
+        var fraction = String(units % scale)
+        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+        return sign + "$" + count(whole) + "." + fraction
+    }
+
+    /// A share from 0 to 1 as a percentage with one decimal: `"12.3%"`.
+    public static func percent(_ share: Double) -> String {
+        let tenths = (share * 1000).rounded()
+        return "\(Int64(tenths) / 10).\(Int64(tenths) % 10)%"
+    }
+
+    /// Token counts in at most 7 characters: `"950"`, `"13,769"`, `"1.23M"`.
+    public static func compactCount(_ value: Int64) -> String {
+        guard value.magnitude >= 10_000_000 else { return count(value) }
+        let millions = Double(value) / 1_000_000
+        return millions >= 100 ? "\(Int64(millions.rounded()))M" : fixed(millions) + "M"
+    }
+
+    private static func pow10Int(_ exponent: Int) -> Int64 {
+        (0..<exponent).reduce(Int64(1)) { result, _ in result * 10 }
+    }
+}

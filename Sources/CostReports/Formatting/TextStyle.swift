@@ -3,10 +3,11 @@ import CostModel
 /// Whether and how text output is coloured.
 public struct TextStyle: Sendable {
     public var colored: Bool
-    /// The width to fit, in columns.
-    public var width: Int
+    /// The width to fit, in columns; `nil` to make every column as wide as its content
+    /// (output to a file or a pipe).
+    public var width: Int?
 
-    public init(colored: Bool = false, width: Int = 100) {
+    public init(colored: Bool = false, width: Int? = nil) {
         self.colored = colored
         self.width = width
     }
