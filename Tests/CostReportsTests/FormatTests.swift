@@ -1,3 +1,4 @@
+import CostModel
 import CostReports
 import Testing
 
@@ -39,5 +40,22 @@ struct FormatTests {
         writer.null("none")
         writer.endObject()
         #expect(writer.text == #"{"name":"x","values":[1,2],"none":null}"#)
+    }
+}
+
+struct MoneyFormatTests {
+    @Test(arguments: [
+        (Int64(0), "$0.00"), (12_400_000_000, "$12.40"), (1_234_567_890_000, "$1,234.57"), (12_345_678, "$0.0123"),
+        (333, "$0.000000333"), (680, "$0.000000680"), (5_000_000, "$0.00500"), (-2_500_000_000, "-$2.50"),
+        (1_005_000_000, "$1.00"), (1_015_000_000, "$1.02"),
+    ])
+    func moneyIsShownToPeopleWithSensibleDigits(nanos: Int64, text: String) {
+        #expect(Format.usd(Money(nanos: nanos)) == text)
+    }
+
+    @Test func sharesArePercentagesWithOneDecimal() {
+        #expect(Format.percent(0.889) == "88.9%")
+        #expect(Format.percent(1) == "100.0%")
+        #expect(Format.percent(0) == "0.0%")
     }
 }
