@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "CostTrace", targets: ["CostTrace"]),
         .library(name: "CostModel", targets: ["CostModel"]),
         .library(name: "CostFormats", targets: ["CostFormats"]),
+        .library(name: "CostStore", targets: ["CostStore"]),
         .library(name: "CostReports", targets: ["CostReports"]),
         .executable(name: "costtrace", targets: ["costtrace"]),
     ],
@@ -41,6 +42,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "CostStore",
+            dependencies: ["CostModel", "CostFormats", "CSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "CostReports",
             dependencies: ["CostModel"],
             swiftSettings: swiftSettings
@@ -59,6 +65,7 @@ let package = Package(
             dependencies: [
                 "CostModel",
                 "CostFormats",
+                "CostStore",
                 "CostReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -90,6 +97,11 @@ let package = Package(
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "CostStoreTests",
+            dependencies: ["CostStore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -41,25 +41,3 @@ struct PricingOptions: ParsableArguments {
     }
 }
 
-/// Where runs come from: a trace file, filtered to one run if asked.
-struct RunSelection: ParsableArguments {
-    @Argument(help: "A trace file (JSONL), or - for standard input.")
-    var file: String
-
-    @Option(name: .customLong("run"), help: "Only the run with this trace id.")
-    var runID: String?
-
-    func runs() throws -> [Run] {
-        let contents = try TraceFileReader.read(path: file)
-        for notice in contents.dropped {
-            warn("\(file): the exporter dropped \(notice.count) spans at \(notice.atNanos) ns; totals miss them")
-        }
-        var runs = Run.group(contents.spans)
-        if let runID {
-            guard let traceID = TraceID(hex: runID) else { throw ValidationError("--run takes a trace id of 32 hex digits") }
-            runs = runs.filter { $0.traceID == traceID }
-            guard !runs.isEmpty else { throw ValidationError("no run \(runID) in \(file)") }
-        }
-        return runs
-    }
-}

@@ -2,18 +2,34 @@ import ArgumentParser
 import CostModel
 import CostReports
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 struct TreeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tree",
-        abstract: "Shows the span tree of each run with tokens, self and inclusive cost per span."
+        abstract: "Shows the span tree of each run with tokens, self and inclusive cost per span.",
+        discussion: "SOURCE is a trace file (JSONL, - for standard input), or a run id to read from the database."
     )
+
+    @Argument(help: "A trace file, or a run id (32 hex digits) in the database.")
+    var source: String
+
+    @Option(name: .customLong("run"), help: "With a trace file: only the run with this trace id.")
+    var runID: String?
 
     @OptionGroup var selection: RunSelection
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let report = TreeReport(runs: CostedRun.price(try selection.runs(), with: try pricing.pricer()))
+        let pricer = try pricing.pricer()
+        let isRunID = TraceID(hex: source) != nil && access(source, F_OK) != 0
+        let runs = try selection.runs(file: isRunID ? nil : source, runID: isRunID ? source : runID, pricer: pricer)
+        let report = TreeReport(runs: CostedRun.price(runs, with: pricer))
         switch output.format {
         case .text: print(report.text(style: output.textStyle), terminator: "")
         case .json: print(report.json(), terminator: "")

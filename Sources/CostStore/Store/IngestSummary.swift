@@ -1,0 +1,34 @@
+/// What one ingest of one input did.
+public struct IngestSummary: Hashable, Sendable {
+    /// The input's path, `-` for standard input.
+    public var source: String
+    /// Spans new to the store.
+    public var added = 0
+    /// Spans the store had already, identical: re-sent input, counted once.
+    public var skipped = 0
+    /// Spans the store had already with other content; the stored one is kept.
+    public var conflicting = 0
+    /// Lines left out with `skipInvalid`.
+    public var rejected = 0
+    /// Spans an exporter reported it had dropped, from `dropped` lines.
+    public var droppedByExporter: Int64 = 0
+    /// The first conflicts, as `FILE:LINE: trace/span`, to show the user.
+    public var conflictExamples: [String] = []
+
+    public init(source: String) {
+        self.source = source
+    }
+}
+
+/// How to ingest.
+public struct IngestOptions: Sendable {
+    /// Leave out lines that cannot be read instead of failing the whole input, and write them here.
+    public var rejectsPath: String?
+    /// Called now and then with the lines read so far, for a progress line.
+    public var progress: (@Sendable (_ lines: Int) -> Void)?
+
+    public init(rejectsPath: String? = nil, progress: (@Sendable (Int) -> Void)? = nil) {
+        self.rejectsPath = rejectsPath
+        self.progress = progress
+    }
+}
