@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CostStoreTests",
-            dependencies: ["CostStore"],
+            dependencies: ["CostStore", "CostFormats", "CostModel"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

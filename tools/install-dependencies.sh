@@ -5,6 +5,7 @@ packages=()
 pkg-config --exists json-c 2>/dev/null || packages+=(libjson-c-dev)
 pkg-config --exists sqlite3 2>/dev/null || packages+=(libsqlite3-dev)
 command -v pkg-config >/dev/null || packages+=(pkg-config)
+command -v sqlite3 >/dev/null || packages+=(sqlite3)
 [[ ${#packages[@]} -eq 0 ]] && exit 0
 sudo=""
 [[ $(id -u) -ne 0 ]] && sudo="sudo"
