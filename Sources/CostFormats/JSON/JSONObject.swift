@@ -28,6 +28,26 @@ struct JSONValue {
         }
     }
 
+    /// The bytes of a string value, valid during `body`, without making a `String`.
+    func withStringBytes<T>(_ body: (UnsafeRawBufferPointer) -> T) throws(JSONFieldError) -> T {
+        guard type == json_type_string else { throw mismatch("a string") }
+        let length = Int(json_object_get_string_len(pointer))
+        return body(UnsafeRawBufferPointer(start: json_object_get_string(pointer), count: length))
+    }
+
+    /// Calls `body` with each member of an object, in the order written, without collecting them.
+    func forEachMember(_ body: (String, JSONValue) throws(JSONFieldError) -> Void) throws(JSONFieldError) {
+        guard type == json_type_object else { throw mismatch("an object") }
+        var iterator = json_object_iter_begin(pointer)
+        var end = json_object_iter_end(pointer)
+        while json_object_iter_equal(&iterator, &end) == 0 {
+            let key = String(cString: json_object_iter_peek_name(&iterator))
+            let value = json_object_iter_peek_value(&iterator)
+            try body(key, JSONValue(pointer: value, path: path.isEmpty ? key : path + "." + key))
+            json_object_iter_next(&iterator)
+        }
+    }
+
     func int64() throws(JSONFieldError) -> Int64 {
         switch type {
         case json_type_int:

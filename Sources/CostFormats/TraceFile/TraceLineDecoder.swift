@@ -55,16 +55,16 @@ public final class TraceLineDecoder {
 
     private func span(_ root: JSONValue) throws(JSONFieldError) -> SpanRecord {
         let traceField = try required(root, "trace_id")
-        guard let traceID = TraceID(hex: try traceField.string()) else {
+        guard let traceID = try traceField.withStringBytes(TraceID.init(hexUTF8:)) else {
             throw traceField.invalid("expected 32 hex digits, not all zero")
         }
         let spanField = try required(root, "span_id")
-        guard let spanID = SpanID(hex: try spanField.string()) else {
+        guard let spanID = try spanField.withStringBytes(SpanID.init(hexUTF8:)) else {
             throw spanField.invalid("expected 16 hex digits, not all zero")
         }
         var parentSpanID: SpanID?
         if let parentField = root["parent_span_id"] {
-            guard let parent = SpanID(hex: try parentField.string()) else {
+            guard let parent = try parentField.withStringBytes(SpanID.init(hexUTF8:)) else {
                 throw parentField.invalid("expected 16 hex digits, not all zero")
             }
             parentSpanID = parent
@@ -98,7 +98,7 @@ public final class TraceLineDecoder {
         record.provider = try root["provider"]?.string()
         record.serviceTier = try root["service_tier"]?.string()
         if let usageField = root["usage"] {
-            for (key, value) in try usageField.members() {
+            try usageField.forEachMember { (key, value) throws(JSONFieldError) in
                 guard let kind = TokenKind(rawValue: key) else {
                     throw value.invalid("unknown token kind (expected one of \(TokenKind.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
@@ -139,19 +139,19 @@ public final class TraceLineDecoder {
 
     private func counts(_ object: JSONValue) throws(JSONFieldError) -> [String: Int64] {
         var result: [String: Int64] = [:]
-        for (key, value) in try object.members() { result[key] = try value.int64() }
+        try object.forEachMember { (key, value) throws(JSONFieldError) in result[key] = try value.int64() }
         return result
     }
 
     private func attributes(_ object: JSONValue) throws(JSONFieldError) -> Attributes {
         var result: Attributes = [:]
-        for (key, value) in try object.members() {
+        try object.forEachMember { (key, value) throws(JSONFieldError) in
             switch value.type {
             case json_type_string: result[key] = .string(try value.string())
             case json_type_int: result[key] = .int(try value.int64())
             case json_type_double: result[key] = .double(try value.double())
             case json_type_boolean: result[key] = .bool(try value.bool())
-            case json_type_null: continue
+            case json_type_null: return
             default: throw value.mismatch("a string, number or boolean")
             }
         }

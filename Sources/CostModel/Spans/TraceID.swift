@@ -27,6 +27,17 @@ public struct TraceID: Hashable, Comparable, Sendable {
         self.init(high: high, low: low)
     }
 
+    /// Parses 32 hex digits given as UTF-8 bytes, without making a `String` first (the hot path of
+    /// reading trace files).
+    public init?(hexUTF8 bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == 32,
+            let high = HexDigits.parse(bytes[0..<16]),
+            let low = HexDigits.parse(bytes[16..<32]),
+            high != 0 || low != 0
+        else { return nil }
+        self.init(high: high, low: low)
+    }
+
     /// The 32 lowercase hex digits.
     public var hex: String { HexDigits.format(high) + HexDigits.format(low) }
 
@@ -51,6 +62,12 @@ public struct SpanID: Hashable, Comparable, Sendable {
     public init?(hex: some StringProtocol) {
         let utf8 = hex.utf8
         guard utf8.count == 16, let value = HexDigits.parse(utf8[...]), value != 0 else { return nil }
+        self.value = value
+    }
+
+    /// Parses 16 hex digits given as UTF-8 bytes.
+    public init?(hexUTF8 bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == 16, let value = HexDigits.parse(bytes[...]), value != 0 else { return nil }
         self.value = value
     }
 
