@@ -87,7 +87,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CostFormatsTests",
-            dependencies: ["CostFormats"],
+            dependencies: ["CostFormats", "CJSONC"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -26,29 +26,34 @@ public struct OTelGenAIUsage: ProviderUsage, Hashable {
 
     public var convention: UsageConvention { .otelGenAI }
 
-    public var rawFields: [String: Int64] {
-        [
-            GenAIAttribute.inputTokens: inputTokens,
-            GenAIAttribute.outputTokens: outputTokens,
-            GenAIAttribute.cacheReadInputTokens: cacheReadInputTokens,
-            GenAIAttribute.cacheCreationInputTokens: cacheCreationInputTokens,
-            GenAIAttribute.reasoningOutputTokens: reasoningOutputTokens,
-        ].filter { $0.value != 0 }
+    public var raw: RawUsage { RawUsage(convention: convention, report: .otelGenAI(self)) }
+
+    public var rawFields: [String: Int64] { Dictionary(uniqueKeysWithValues: rawFieldList) }
+
+    /// The provider's fields that are not zero, in the order of its documentation.
+    var rawFieldList: [(name: String, count: Int64)] {
+        var fields: [(name: String, count: Int64)] = [
+            (GenAIAttribute.inputTokens, inputTokens),
+            (GenAIAttribute.outputTokens, outputTokens),
+            (GenAIAttribute.cacheReadInputTokens, cacheReadInputTokens),
+            (GenAIAttribute.cacheCreationInputTokens, cacheCreationInputTokens),
+            (GenAIAttribute.reasoningOutputTokens, reasoningOutputTokens),
+        ]
+        fields.removeAll { $0.count == 0 }  // in place: one array, not a second one grown by appends
+        return fields
     }
 
     public func normalized() throws(UsageError) -> TokenUsage {
         let input = try remainder(
             inputTokens,
-            minus: [
-                (GenAIAttribute.cacheReadInputTokens, cacheReadInputTokens),
-                (GenAIAttribute.cacheCreationInputTokens, cacheCreationInputTokens),
-            ],
+            minus: (GenAIAttribute.cacheReadInputTokens, cacheReadInputTokens),
+            (GenAIAttribute.cacheCreationInputTokens, cacheCreationInputTokens),
             field: GenAIAttribute.inputTokens,
             convention: convention
         )
         _ = try remainder(
             outputTokens,
-            minus: [(GenAIAttribute.reasoningOutputTokens, reasoningOutputTokens)],
+            minus: (GenAIAttribute.reasoningOutputTokens, reasoningOutputTokens),
             field: GenAIAttribute.outputTokens,
             convention: convention
         )
@@ -92,34 +97,37 @@ public struct OpenAIChatUsage: ProviderUsage, Hashable {
 
     public var convention: UsageConvention { .openAIChat }
 
-    public var rawFields: [String: Int64] {
-        [
-            "prompt_tokens": promptTokens,
-            "completion_tokens": completionTokens,
-            "prompt_tokens_details.cached_tokens": cachedTokens,
-            "prompt_tokens_details.audio_tokens": promptAudioTokens,
-            "completion_tokens_details.reasoning_tokens": reasoningTokens,
-            "completion_tokens_details.audio_tokens": completionAudioTokens,
-        ].filter { $0.value != 0 }
+    public var raw: RawUsage { RawUsage(convention: convention, report: .openAIChat(self)) }
+
+    public var rawFields: [String: Int64] { Dictionary(uniqueKeysWithValues: rawFieldList) }
+
+    /// The provider's fields that are not zero, in the order of its documentation.
+    var rawFieldList: [(name: String, count: Int64)] {
+        var fields: [(name: String, count: Int64)] = [
+            ("prompt_tokens", promptTokens),
+            ("completion_tokens", completionTokens),
+            ("prompt_tokens_details.cached_tokens", cachedTokens),
+            ("prompt_tokens_details.audio_tokens", promptAudioTokens),
+            ("completion_tokens_details.reasoning_tokens", reasoningTokens),
+            ("completion_tokens_details.audio_tokens", completionAudioTokens),
+        ]
+        fields.removeAll { $0.count == 0 }
+        return fields
     }
 
     public func normalized() throws(UsageError) -> TokenUsage {
         let input = try remainder(
             promptTokens,
-            minus: [
-                ("prompt_tokens_details.cached_tokens", cachedTokens),
-                ("prompt_tokens_details.audio_tokens", promptAudioTokens),
-            ],
+            minus: ("prompt_tokens_details.cached_tokens", cachedTokens),
+            ("prompt_tokens_details.audio_tokens", promptAudioTokens),
             field: "prompt_tokens",
             convention: convention
         )
         // Reasoning is text output: audio and reasoning together must fit in completion_tokens.
         _ = try remainder(
             completionTokens,
-            minus: [
-                ("completion_tokens_details.audio_tokens", completionAudioTokens),
-                ("completion_tokens_details.reasoning_tokens", reasoningTokens),
-            ],
+            minus: ("completion_tokens_details.audio_tokens", completionAudioTokens),
+            ("completion_tokens_details.reasoning_tokens", reasoningTokens),
             field: "completion_tokens",
             convention: convention
         )
@@ -154,25 +162,32 @@ public struct OpenAIResponsesUsage: ProviderUsage, Hashable {
 
     public var convention: UsageConvention { .openAIResponses }
 
-    public var rawFields: [String: Int64] {
-        [
-            "input_tokens": inputTokens,
-            "output_tokens": outputTokens,
-            "input_tokens_details.cached_tokens": cachedTokens,
-            "output_tokens_details.reasoning_tokens": reasoningTokens,
-        ].filter { $0.value != 0 }
+    public var raw: RawUsage { RawUsage(convention: convention, report: .openAIResponses(self)) }
+
+    public var rawFields: [String: Int64] { Dictionary(uniqueKeysWithValues: rawFieldList) }
+
+    /// The provider's fields that are not zero, in the order of its documentation.
+    var rawFieldList: [(name: String, count: Int64)] {
+        var fields: [(name: String, count: Int64)] = [
+            ("input_tokens", inputTokens),
+            ("output_tokens", outputTokens),
+            ("input_tokens_details.cached_tokens", cachedTokens),
+            ("output_tokens_details.reasoning_tokens", reasoningTokens),
+        ]
+        fields.removeAll { $0.count == 0 }
+        return fields
     }
 
     public func normalized() throws(UsageError) -> TokenUsage {
         let input = try remainder(
             inputTokens,
-            minus: [("input_tokens_details.cached_tokens", cachedTokens)],
+            minus: ("input_tokens_details.cached_tokens", cachedTokens),
             field: "input_tokens",
             convention: convention
         )
         _ = try remainder(
             outputTokens,
-            minus: [("output_tokens_details.reasoning_tokens", reasoningTokens)],
+            minus: ("output_tokens_details.reasoning_tokens", reasoningTokens),
             field: "output_tokens",
             convention: convention
         )
@@ -214,16 +229,25 @@ public struct AnthropicUsage: ProviderUsage, Hashable {
 
     public var convention: UsageConvention { .anthropic }
 
-    public var rawFields: [String: Int64] {
-        var fields: [String: Int64] = [
-            "input_tokens": inputTokens,
-            "output_tokens": outputTokens,
-            "cache_read_input_tokens": cacheReadInputTokens,
-            "cache_creation_input_tokens": cacheCreationInputTokens,
-            "server_tool_use.web_search_requests": webSearchRequests,
-        ].filter { $0.value != 0 }
-        fields["cache_creation.ephemeral_5m_input_tokens"] = ephemeral5mInputTokens
-        fields["cache_creation.ephemeral_1h_input_tokens"] = ephemeral1hInputTokens
+    public var raw: RawUsage { RawUsage(convention: convention, report: .anthropic(self)) }
+
+    public var rawFields: [String: Int64] { Dictionary(uniqueKeysWithValues: rawFieldList) }
+
+    /// The provider's fields that are not zero, in the order of its documentation; the cache
+    /// breakdown by lifetime whenever the provider gave it.
+    var rawFieldList: [(name: String, count: Int64)] {
+        var fields: [(name: String, count: Int64)] = [
+            ("input_tokens", inputTokens),
+            ("output_tokens", outputTokens),
+            ("cache_read_input_tokens", cacheReadInputTokens),
+            ("cache_creation_input_tokens", cacheCreationInputTokens),
+            ("server_tool_use.web_search_requests", webSearchRequests),
+        ]
+        fields.removeAll { $0.count == 0 }
+        if let fiveMinutes = ephemeral5mInputTokens {
+            fields.append(("cache_creation.ephemeral_5m_input_tokens", fiveMinutes))
+        }
+        if let oneHour = ephemeral1hInputTokens { fields.append(("cache_creation.ephemeral_1h_input_tokens", oneHour)) }
         return fields
     }
 
@@ -244,10 +268,8 @@ public struct AnthropicUsage: ProviderUsage, Hashable {
             let oneHour = ephemeral1hInputTokens ?? 0
             let rest = try remainder(
                 cacheCreationInputTokens,
-                minus: [
-                    ("cache_creation.ephemeral_5m_input_tokens", fiveMinutes),
+                minus: ("cache_creation.ephemeral_5m_input_tokens", fiveMinutes),
                     ("cache_creation.ephemeral_1h_input_tokens", oneHour),
-                ],
                 field: "cache_creation_input_tokens",
                 convention: convention
             )
@@ -293,20 +315,27 @@ public struct GeminiUsageMetadata: ProviderUsage, Hashable {
 
     public var convention: UsageConvention { .gemini }
 
-    public var rawFields: [String: Int64] {
-        [
-            "promptTokenCount": promptTokenCount,
-            "candidatesTokenCount": candidatesTokenCount,
-            "cachedContentTokenCount": cachedContentTokenCount,
-            "thoughtsTokenCount": thoughtsTokenCount,
-            "toolUsePromptTokenCount": toolUsePromptTokenCount,
-        ].filter { $0.value != 0 }
+    public var raw: RawUsage { RawUsage(convention: convention, report: .gemini(self)) }
+
+    public var rawFields: [String: Int64] { Dictionary(uniqueKeysWithValues: rawFieldList) }
+
+    /// The provider's fields that are not zero, in the order of its documentation.
+    var rawFieldList: [(name: String, count: Int64)] {
+        var fields: [(name: String, count: Int64)] = [
+            ("promptTokenCount", promptTokenCount),
+            ("candidatesTokenCount", candidatesTokenCount),
+            ("cachedContentTokenCount", cachedContentTokenCount),
+            ("thoughtsTokenCount", thoughtsTokenCount),
+            ("toolUsePromptTokenCount", toolUsePromptTokenCount),
+        ]
+        fields.removeAll { $0.count == 0 }
+        return fields
     }
 
     public func normalized() throws(UsageError) -> TokenUsage {
         let uncached = try remainder(
             promptTokenCount,
-            minus: [("cachedContentTokenCount", cachedContentTokenCount)],
+            minus: ("cachedContentTokenCount", cachedContentTokenCount),
             field: "promptTokenCount",
             convention: convention
         )

@@ -17,35 +17,17 @@ public enum UsageConvention: String, CaseIterable, Hashable, Sendable {
     case gemini
 }
 
-/// The numbers a provider reported, under its own field names, kept beside the normalised buckets.
-public struct RawUsage: Hashable, Sendable {
-    public var convention: UsageConvention
-    /// Field name → count, for example `"prompt_tokens": 1200`.
-    public var fields: [String: Int64]
-
-    public init(convention: UsageConvention, fields: [String: Int64]) {
-        self.convention = convention
-        self.fields = fields
-    }
-
-    /// Adds another report field by field, as repeated calls on one span do. Fields of a report
-    /// in another convention are kept under its name (`anthropic.input_tokens`), so that numbers
-    /// that count different things are never added together.
-    public mutating func accumulate(_ other: RawUsage) {
-        if other.convention == convention {
-            fields.merge(other.fields, uniquingKeysWith: +)
-        } else {
-            for (name, count) in other.fields { fields[other.convention.rawValue + "." + name, default: 0] += count }
-        }
-    }
-}
-
 /// Usage as a provider reports it, which normalises to ``TokenUsage``.
 public protocol ProviderUsage: Sendable {
     /// The convention the numbers are in.
     var convention: UsageConvention { get }
     /// The provider's own numbers, by its field names, for ``RawUsage``.
     var rawFields: [String: Int64] { get }
+    /// The provider's own numbers with their convention: by default ``convention`` and ``rawFields``.
+    ///
+    /// CostTrace's own shapes keep themselves here rather than a dictionary, which is built only
+    /// when ``RawUsage/fields`` is read: recording a span then hashes no field name.
+    var raw: RawUsage { get }
     /// The numbers in non-overlapping buckets.
     /// - Throws: ``UsageError`` when the numbers cannot be true, such as more cached than input tokens.
     func normalized() throws(UsageError) -> TokenUsage
@@ -60,9 +42,12 @@ extension ProviderUsage {
 
 extension TokenUsage: ProviderUsage {
     public var convention: UsageConvention { .costtrace }
-    public var rawFields: [String: Int64] {
-        var fields: [String: Int64] = [:]
-        for kind in TokenKind.allCases where self[kind] != 0 { fields[kind.rawValue] = self[kind] }
+    public var raw: RawUsage { RawUsage(convention: convention, report: .tokens(self)) }
+    public var rawFields: [String: Int64] { Dictionary(uniqueKeysWithValues: rawFieldList) }
+    /// The buckets that are not zero, by kind.
+    var rawFieldList: [(name: String, count: Int64)] {
+        var fields: [(name: String, count: Int64)] = TokenKind.allCases.map { kind in (kind.rawValue, self[kind]) }
+        fields.removeAll { $0.count == 0 }  // in place: one array, not a second one grown by appends
         return fields
     }
     public func normalized() throws(UsageError) -> TokenUsage {
@@ -72,6 +57,25 @@ extension TokenUsage: ProviderUsage {
 }
 
 /// Subtracts the parts from a total that includes them, or says which numbers cannot be true.
+///
+/// Takes its one or two parts as they are rather than in an array: this runs for every recorded
+/// model call, and a list of `(String, Int64)` costs more to make and destroy than the arithmetic.
+func remainder(
+    _ total: Int64,
+    minus first: (field: String, count: Int64),
+    _ second: (field: String, count: Int64)? = nil,
+    field: String,
+    convention: UsageConvention
+) throws(UsageError) -> Int64 {
+    if first.count >= 0, (second?.count ?? 0) >= 0, total >= 0 {
+        let sum = first.count + (second?.count ?? 0)
+        if sum <= total { return total - sum }
+    }
+    // Some number cannot be true: find which, in the order the general check looks.
+    let parts = [first] + (second.map { [$0] } ?? [])
+    return try remainder(total, minus: parts, field: field, convention: convention)
+}
+
 func remainder(
     _ total: Int64,
     minus parts: [(field: String, count: Int64)],

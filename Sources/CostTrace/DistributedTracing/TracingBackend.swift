@@ -76,7 +76,7 @@ public struct TracingBackend: Tracer {
         guard parts.count == 4, parts[0] == "00",
             let traceID = TraceID(hex: parts[1]), let spanID = SpanID(hex: parts[2])
         else { return }
-        context.currentSpan = CurrentSpanKey.Value(context: SpanContext(traceID: traceID, spanID: spanID), span: nil)
+        context.currentSpan = .remote(context: SpanContext(traceID: traceID, spanID: spanID))
     }
 }
 

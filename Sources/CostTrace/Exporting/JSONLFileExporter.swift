@@ -10,10 +10,12 @@ import CostModel
 ///
 /// The thread that ends a span only queues it (a lock and an append); a background thread
 /// encodes and writes. The writer looks at the queue every ``writeInterval`` (2 ms by default)
-/// and at once when the queue is half full, and writes whole lines with one `write(2)` per batch
-/// to a file opened for appending. A crash of the host program therefore keeps every span that
-/// ended more than one interval before it, and never leaves half a line except when the write
-/// itself is cut. Waking the writer for every span would cost the caller a system call.
+/// and at once when a batch of spans (256, or half the queue when it is smaller) is waiting, and
+/// writes whole lines with one `write(2)` per batch to a file opened for appending. A crash of the
+/// host program therefore keeps every span that ended more than one interval before it, and never
+/// leaves half a line except when the write itself is cut. Waking the writer for every span would
+/// cost the caller a system call; waking it for a batch lets it encode on another core while spans
+/// are still being recorded, rather than all of them at its next look.
 ///
 /// The queue is bounded. When it is full a span is dropped and counted: the count is in
 /// ``droppedSpanCount``, in a `dropped` line of the file, and on standard error.
@@ -32,6 +34,8 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
     private let descriptor: Int32
     private let path: String
     private let capacity: Int
+    /// How many queued spans wake the writer before its interval is up.
+    private let batchSize: Int
     private let writeIntervalNanos: Int
     private var thread: pthread_t?
 
@@ -43,6 +47,7 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
     public init(path: String, capacity: Int = 65_536, writeInterval: Duration = .milliseconds(2)) throws(FileError) {
         self.path = path
         self.capacity = max(1, capacity)
+        self.batchSize = min(256, self.capacity / 2 + 1)
         let (seconds, attoseconds) = writeInterval.components
         self.writeIntervalNanos = max(1_000, Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000))
         descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
@@ -79,7 +84,7 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
             queue.append(span)
             queuedTotal += 1
         }
-        let wake = queue.count == capacity / 2 + 1
+        let wake = queue.count == batchSize
         lock.unlock()
         if wake { lock.broadcast() }
     }

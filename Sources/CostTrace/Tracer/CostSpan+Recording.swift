@@ -16,18 +16,18 @@ extension CostSpan {
         let tokens = try usage.normalized()
         let raw = usage.raw
         let units = usage.billableUnits
-        update { state in
-            state.usage += tokens
-            if state.rawUsage == nil { state.rawUsage = raw } else { state.rawUsage!.accumulate(raw) }
-            state.units.merge(units, uniquingKeysWith: +)
+        update { record in
+            record.usage += tokens
+            if record.rawUsage == nil { record.rawUsage = raw } else { record.rawUsage!.accumulate(raw) }
+            if !units.isEmpty { record.units.merge(units, uniquingKeysWith: +) }
         }
     }
 
     /// Names the model and its provider, as the provider's API names them.
     public func setModel(_ model: String, provider: String? = nil) {
-        update { state in
-            state.model = model
-            if let provider { state.provider = provider }
+        update { record in
+            record.model = model
+            if let provider { record.provider = provider }
         }
     }
 
@@ -43,8 +43,8 @@ extension CostSpan {
 
     /// Records calls of a tool, which a price book may charge per call. Calls of the same tool add up.
     public func recordToolCall(_ name: String, calls: Int64 = 1) {
-        update { state in
-            if state.tool?.name == name { state.tool!.calls += calls } else { state.tool = ToolCall(name: name, calls: calls) }
+        update { record in
+            if record.tool?.name == name { record.tool!.calls += calls } else { record.tool = ToolCall(name: name, calls: calls) }
         }
     }
 
@@ -54,11 +54,11 @@ extension CostSpan {
     public func recordGPU(device: String, count: Int64 = 1, duration: Duration) {
         let (seconds, attoseconds) = duration.components
         let nanos = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
-        update { state in
-            if let gpu = state.gpu, gpu.device == device, gpu.count == count {
-                state.gpu!.busyNanos += nanos
+        update { record in
+            if let gpu = record.gpu, gpu.device == device, gpu.count == count {
+                record.gpu!.busyNanos += nanos
             } else {
-                state.gpu = GPUUsage(device: device, count: count, busyNanos: nanos)
+                record.gpu = GPUUsage(device: device, count: count, busyNanos: nanos)
             }
         }
     }
@@ -84,17 +84,17 @@ extension CostSpan {
 
     /// Marks the span failed, with the error's description.
     public func recordError(_ error: any Error) {
-        update { state in
-            state.status = .error
-            state.errorMessage = String(describing: error)
+        update { record in
+            record.status = .error
+            record.errorMessage = String(describing: error)
         }
     }
 
     /// Sets the status; `message` is kept for errors.
     public func setStatus(_ status: SpanStatus, message: String? = nil) {
-        update { state in
-            state.status = status
-            if status == .error, let message { state.errorMessage = message }
+        update { record in
+            record.status = status
+            if status == .error, let message { record.errorMessage = message }
         }
     }
 }

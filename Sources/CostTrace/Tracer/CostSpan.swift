@@ -24,27 +24,14 @@ public final class CostSpan: Sendable {
     public let startNanos: Int64
 
     private let tracer: CostTracer
-    private let resource: Attributes
     /// The context this span was started in, from which ``context`` is made.
     private let parentContext: InstrumentationContext
     private let state: Mutex<State>
 
     struct State {
-        var name: String
-        var kind: SpanKind
-        var attributes: Attributes
+        /// The span as it will be exported, built in place: ending it copies it once and sets its end.
+        var record: SpanRecord
         var ended = false
-        var status = SpanStatus.unset
-        var errorMessage: String?
-        var model: String?
-        var provider: String?
-        var serviceTier: String?
-        var usage = TokenUsage.zero
-        var rawUsage: RawUsage?
-        var units: [String: Int64] = [:]
-        var tool: ToolCall?
-        var gpu: GPUUsage?
-        var reportedCost: Money?
     }
 
     init(
@@ -62,9 +49,19 @@ public final class CostSpan: Sendable {
         self.spanContext = spanContext
         self.parentSpanID = parentSpanID
         self.parentContext = parentContext
-        self.resource = resource
         self.startNanos = startNanos
-        self.state = Mutex(State(name: name, kind: kind, attributes: attributes))
+        let record = SpanRecord(
+            traceID: spanContext.traceID,
+            spanID: spanContext.spanID,
+            parentSpanID: parentSpanID,
+            kind: kind,
+            name: name,
+            startNanos: startNanos,
+            endNanos: startNanos,
+            attributes: attributes,
+            resource: resource
+        )
+        self.state = Mutex(State(record: record))
     }
 
     /// The span that the current task runs in, if any.
@@ -77,25 +74,25 @@ public final class CostSpan: Sendable {
     /// The task-local context in which this span is the current span.
     public var context: InstrumentationContext {
         var context = parentContext
-        context.currentSpan = CurrentSpanKey.Value(context: spanContext, span: self)
+        context.currentSpan = .local(self)
         return context
     }
 
     /// The span's name; it may be renamed until it ends.
     public var name: String {
-        get { state.withLock { $0.name } }
+        get { state.withLock { $0.record.name } }
         set { update { $0.name = newValue } }
     }
 
     /// What the span stands for.
     public var kind: SpanKind {
-        get { state.withLock { $0.kind } }
+        get { state.withLock { $0.record.kind } }
         set { update { $0.kind = newValue } }
     }
 
     /// The span's attributes, such as `user.id`, `team` or `project` on a root.
     public var attributes: Attributes {
-        get { state.withLock { $0.attributes } }
+        get { state.withLock { $0.record.attributes } }
         set { update { $0.attributes = newValue } }
     }
 
@@ -107,11 +104,11 @@ public final class CostSpan: Sendable {
         update { $0.attributes[key] = value }
     }
 
-    /// Runs `body` on the state unless the span has ended.
-    func update(_ body: (inout State) -> Void) {
+    /// Runs `body` on the record being built unless the span has ended.
+    func update(_ body: (inout SpanRecord) -> Void) {
         state.withLock { state in
             guard !state.ended else { return }
-            body(&state)
+            body(&state.record)
         }
     }
 
@@ -122,57 +119,36 @@ public final class CostSpan: Sendable {
 
     /// Ends the span at a given time, in nanoseconds since the Unix epoch.
     public func end(atNanos endNanos: Int64) {
-        let finished: State? = state.withLock { state in
+        // The span keeps its record, whose name, kind and attributes stay readable after the end.
+        let finished: SpanRecord? = state.withLock { state in
             guard !state.ended else { return nil }
             state.ended = true
-            return state
+            return state.record
         }
         guard var finished else { return }
+        finished.endNanos = max(endNanos, startNanos)
         GenAIReading.apply(to: &finished)
-        tracer.export(
-            SpanRecord(
-                traceID: spanContext.traceID,
-                spanID: spanContext.spanID,
-                parentSpanID: parentSpanID,
-                kind: finished.kind,
-                name: finished.name,
-                startNanos: startNanos,
-                endNanos: max(endNanos, startNanos),
-                status: finished.status,
-                errorMessage: finished.errorMessage,
-                attributes: finished.attributes,
-                resource: resource,
-                model: finished.model,
-                provider: finished.provider,
-                serviceTier: finished.serviceTier,
-                usage: finished.usage,
-                rawUsage: finished.rawUsage,
-                units: finished.units,
-                tool: finished.tool,
-                gpu: finished.gpu,
-                reportedCost: finished.reportedCost
-            )
-        )
+        tracer.export(finished)
     }
 }
 
 /// Turns `gen_ai.*` attributes, as OpenTelemetry GenAI instrumentation sets them, into usage,
 /// model, provider and kind, when the span did not record those itself.
 enum GenAIReading {
-    static func apply(to state: inout CostSpan.State) {
-        guard state.attributes.keys.contains(where: { $0.hasPrefix("gen_ai.") }) else { return }
-        let reading = GenAIAttribute.read(state.attributes)
-        if state.kind == .other || state.kind == .step, let kind = reading.kind { state.kind = kind }
-        if state.model == nil { state.model = reading.model }
-        if state.provider == nil { state.provider = reading.provider }
-        guard let usage = reading.usage, state.usage.isZero, state.rawUsage == nil else { return }
+    static func apply(to span: inout SpanRecord) {
+        guard span.attributes.keys.contains(where: { $0.hasPrefix("gen_ai.") }) else { return }
+        let reading = GenAIAttribute.read(span.attributes)
+        if span.kind == .other || span.kind == .step, let kind = reading.kind { span.kind = kind }
+        if span.model == nil { span.model = reading.model }
+        if span.provider == nil { span.provider = reading.provider }
+        guard let usage = reading.usage, span.usage.isZero, span.rawUsage == nil else { return }
         do {
-            state.usage = try usage.normalized()
-            state.rawUsage = usage.raw
-            for name in GenAIAttribute.usageNames { state.attributes[name] = nil }
+            span.usage = try usage.normalized()
+            span.rawUsage = usage.raw
+            for name in GenAIAttribute.usageNames { span.attributes[name] = nil }
         } catch {
             // Keep the attributes as they were, and say why they are not usage.
-            state.attributes["costtrace.usage_error"] = .string(error.description)
+            span.attributes["costtrace.usage_error"] = .string(error.description)
         }
     }
 }

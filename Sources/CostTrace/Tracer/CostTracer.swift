@@ -74,7 +74,7 @@ public final class CostTracer: Sendable {
         parent: SpanContext? = nil
     ) -> CostSpan {
         var context = InstrumentationContext.current ?? .topLevel
-        if let parent { context.currentSpan = CurrentSpanKey.Value(context: parent, span: nil) }
+        if let parent { context.currentSpan = .remote(context: parent) }
         return startSpan(name, kind: kind, attributes: attributes, in: context, atNanos: now())
     }
 

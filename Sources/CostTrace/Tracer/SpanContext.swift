@@ -18,10 +18,38 @@ public struct SpanContext: Hashable, Sendable {
 
 /// The context key under which the current span travels.
 enum CurrentSpanKey: InstrumentationContextKey {
-    struct Value: Sendable {
-        var context: SpanContext
-        /// The live span when it is in this process; `nil` for a parent extracted from a request.
-        var span: CostSpan?
+    /// The current span, as one reference: the context stores its values as `any Sendable`, which
+    /// holds up to three words in place and boxes anything larger in a heap allocation of its own.
+    enum Value: Sendable {
+        /// A live span of this process.
+        case local(CostSpan)
+        /// A parent known only by its ids: extracted from a request, or passed in as `parent:`.
+        case remote(Remote)
+
+        final class Remote: Sendable {
+            let context: SpanContext
+
+            init(_ context: SpanContext) {
+                self.context = context
+            }
+        }
+
+        static func remote(context: SpanContext) -> Value { .remote(Remote(context)) }
+
+        var context: SpanContext {
+            switch self {
+            case .local(let span): span.spanContext
+            case .remote(let parent): parent.context
+            }
+        }
+
+        /// The live span when it is in this process; `nil` for a parent from elsewhere.
+        var span: CostSpan? {
+            switch self {
+            case .local(let span): span
+            case .remote: nil
+            }
+        }
     }
 
     static var nameOverride: String? { "costtrace-span" }
