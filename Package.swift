@@ -88,6 +88,7 @@ let package = Package(
         .testTarget(
             name: "CostFormatsTests",
             dependencies: ["CostFormats", "CJSONC"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -112,6 +113,7 @@ let package = Package(
         .testTarget(
             name: "CostTraceCLITests",
             dependencies: ["costtrace", "CostTraceExamples"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
     ],

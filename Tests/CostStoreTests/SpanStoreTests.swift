@@ -130,12 +130,14 @@ struct SpanStoreTests {
     func sqlite(_ database: String, _ sql: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, sql]
-        let pipe = Pipe()
-        process.standardOutput = pipe
+        process.arguments = ["-cmd", ".timeout 10000", database, sql]
+        let outputPath = StoreFixtures.temporaryPath("sqlite-out")
+        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        // A file, not a pipe: Foundation's pipe reading crashes on EINTR.
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try String(contentsOfFile: outputPath, encoding: .utf8)
     }
 }

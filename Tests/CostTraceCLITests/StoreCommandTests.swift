@@ -31,13 +31,14 @@ func temporaryPath(_ name: String) -> String {
 func sqlite(_ database: String, _ sql: String) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-    process.arguments = [database, sql]
-    let pipe = Pipe()
-    process.standardOutput = pipe
+    process.arguments = ["-cmd", ".timeout 10000", database, sql]
+    let outputPath = temporaryPath("sqlite-out")
+    FileManager.default.createFile(atPath: outputPath, contents: nil)
+    defer { unlink(outputPath) }
+    process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
     try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return try String(contentsOfFile: outputPath, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 struct StoreCommandTests {
@@ -111,6 +112,8 @@ struct StoreCommandTests {
         let file = temporaryPath("big.jsonl")
         try syntheticTrace(runs: 10_000).write(toFile: file, atomically: true, encoding: .utf8)
         defer { unlink(file) }
+        // Create the schema first: a kill before the first migration commits leaves no tables to count.
+        #expect(try CommandRunner.run(["runs", "--db", database]).status == 0)
         var generator = SystemRandomNumberGenerator()
         var killedMidway = 0
         for trial in 0..<6 {
