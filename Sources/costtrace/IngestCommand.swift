@@ -18,7 +18,7 @@ struct IngestCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Trace files (JSONL), or - for standard input.")
+    @Argument(help: "Trace files (CostTrace JSONL or OTLP/JSON, told apart by their content), or - for standard input.")
     var files: [String]
 
     @Flag(help: "Ingest the lines that can be read and write the others to --rejects.")

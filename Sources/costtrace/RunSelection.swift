@@ -67,12 +67,12 @@ struct RunSelection: ParsableArguments {
         return RunFilter(attributes: attributes, sinceNanos: try since.map(parseTime), untilNanos: try until.map(parseTime))
     }
 
-    /// Runs of a trace file at `path`, or of the database when `path` is `nil`; `runID` picks one.
+    /// Runs of a trace file at `path` (CostTrace JSONL or OTLP/JSON), or of the database when `path` is `nil`; `runID` picks one.
     func runs(file path: String?, runID: String? = nil, pricer: SpanPricer) throws -> [Run] {
         let filter = try filter()
         var runs: [Run]
         if let path {
-            let contents = try TraceFileReader.read(path: path)
+            let contents = try TraceInput.read(path: path).contents
             for notice in contents.dropped {
                 warn("\(path): the exporter dropped \(notice.count) spans; totals miss them")
             }

@@ -9,7 +9,7 @@ struct RunsCommand: ParsableCommand {
         discussion: "Reads the trace file when one is given, else the database."
     )
 
-    @Argument(help: "A trace file (JSONL, - for standard input); the database when absent.")
+    @Argument(help: "A trace file (CostTrace JSONL or OTLP/JSON, - for standard input); the database when absent.")
     var file: String?
 
     @OptionGroup var selection: RunSelection

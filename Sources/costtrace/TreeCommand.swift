@@ -15,7 +15,7 @@ struct TreeCommand: ParsableCommand {
         discussion: "SOURCE is a trace file (JSONL, - for standard input), or a run id to read from the database."
     )
 
-    @Argument(help: "A trace file, or a run id (32 hex digits) in the database.")
+    @Argument(help: "A trace file (CostTrace JSONL or OTLP/JSON), or a run id (32 hex digits) in the database.")
     var source: String
 
     @Option(name: .customLong("run"), help: "With a trace file: only the run with this trace id.")

@@ -79,7 +79,7 @@ struct SpanStoreTests {
         let summary = try store.ingest(path: changed)
         #expect(summary.conflicting == 1)
         #expect(summary.skipped == 3)
-        #expect(summary.conflictExamples.first?.hasPrefix("\(changed):1: span ") == true)
+        #expect(summary.conflictExamples.first?.hasPrefix("\(changed): span ") == true)
         let stored = try store.spans(ofRuns: try store.runIDs())
         #expect(stored.first { $0.spanID == spans[0].spanID }?.usage.output == 100)
     }

@@ -58,6 +58,22 @@ struct StoreCommandTests {
         #expect(tree.standardOutput == treeFromFile.standardOutput)
     }
 
+    @Test func otlpFilesAreRecognisedAssembledAndIngestedOnce() throws {
+        let database = temporaryPath("db")
+        let fixtures = "Tests/CostFormatsTests/Fixtures/otlp/"
+        let first = try CommandRunner.run(["ingest", "--db", database, fixtures + "split-gateway.jsonl", fixtures + "split-worker.jsonl"])
+        #expect(first.status == 0)
+        let again = try CommandRunner.run(["ingest", "--db", database, fixtures + "split-worker.jsonl"])
+        #expect(again.standardOutput.contains("0 spans added"))
+        // The trace split across the two files is one run in the database.
+        let runs = try CommandRunner.run(["runs", "--db", database, "--format", "json"])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(runs.standardOutput.utf8)) as? [[String: Any]])
+        #expect(parsed.count == 1)
+        #expect(try sqlite(database, "SELECT format FROM ingests ORDER BY id LIMIT 1") == "otlp")
+        let tree = try CommandRunner.run(["tree", "--db", database, parsed[0]["run"] as! String])
+        #expect(!tree.standardOutput.contains("parent missing"))
+    }
+
     @Test func theDatabaseComesFromTheEnvironmentWhenNotGiven() throws {
         let database = temporaryPath("env.db")
         let ingest = try CommandRunner.run(["ingest", "traces/coding-agent-gpu.jsonl"], environment: ["COSTTRACE_DB": database])

@@ -55,11 +55,14 @@ public enum TraceInput {
     /// spans, and for CostTrace's format the notices of dropped spans where they were written.
     /// - Parameter detected: Called once with the format, before the first entry.
     /// - Returns: The file's format.
+    /// - Parameter rejected: When given, a line (or one-line document) that cannot be read is
+    ///   passed here with its error and reading goes on; without it, the error is thrown.
     @discardableResult
     public static func forEachEntry(
         path: String,
         _ body: (TraceFileEntry) throws -> Void,
-        detected: (TraceFileKind) throws -> Void = { _ in }
+        detected: (TraceFileKind) throws -> Void = { _ in },
+        rejected: ((UnsafeRawBufferPointer, TraceFormatError) throws -> Void)? = nil
     ) throws -> TraceFileKind {
         var reader = try LineReader(path: path)
         var kind: TraceFileKind?
@@ -71,12 +74,19 @@ public enum TraceInput {
                 kind = found
                 try detected(found)
             }
-            switch kind {
-            case .otlp:
-                try otlp.feed(line, number: number) { try body(.span($0)) }
-            default:
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-                try body(try lineDecoder.decode(line, file: path, line: number))
+            do {
+                switch kind {
+                case .otlp:
+                    try otlp.feed(line, number: number) { try body(.span($0)) }
+                default:
+                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+                    try body(try lineDecoder.decode(line, file: path, line: number))
+                }
+            } catch let error as TraceFormatError {
+                guard let rejected else { throw error }
+                try rejected(line, error)
+                // A document cut short by the bad line starts over with the next one.
+                if kind == .otlp { otlp = OTLPDocumentStream(file: path) }
             }
         }) != nil {}
         if kind == .otlp { try otlp.finish() }

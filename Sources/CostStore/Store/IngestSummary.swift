@@ -12,7 +12,7 @@ public struct IngestSummary: Hashable, Sendable {
     public var rejected = 0
     /// Spans an exporter reported it had dropped, from `dropped` lines.
     public var droppedByExporter: Int64 = 0
-    /// The first conflicts, as `FILE:LINE: trace/span`, to show the user.
+    /// The first conflicts, as `FILE: span S of run T`, to show the user.
     public var conflictExamples: [String] = []
 
     public init(source: String) {

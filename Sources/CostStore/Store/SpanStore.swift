@@ -63,32 +63,29 @@ public final class SpanStore {
     /// - Throws: ``TraceFormatError`` naming file, line and field; `FileError`; ``SQLiteError``.
     public func ingest(path: String, options: IngestOptions = IngestOptions()) throws -> IngestSummary {
         try database.writeTransaction {
-            var ingest = try Ingest(store: self, source: path, format: "costtrace")
-            var reader = try LineReader(path: path)
-            let decoder = TraceLineDecoder()
+            var ingest = try Ingest(store: self, source: path)
             var rejects: RejectsFile?
             if let rejectsPath = options.rejectsPath { rejects = try RejectsFile(path: rejectsPath) }
-            while let done = try reader.nextLine({ (line, number, _) throws -> Bool in
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return false }
-                let entry: TraceFileEntry
-                do {
-                    entry = try decoder.decode(line, file: path, line: number)
-                } catch {
-                    guard let rejects else { throw error }
-                    try rejects.write(line)
-                    ingest.summary.rejected += 1
-                    return false
+            let kind = try TraceInput.forEachEntry(
+                path: path,
+                { entry in
+                    switch entry {
+                    case .span(let span):
+                        try ingest.add(span)
+                        if ingest.summary.added % 65_536 == 0 { options.progress?(ingest.summary.added) }
+                    case .dropped(let notice):
+                        ingest.summary.droppedByExporter += notice.count
+                    }
+                },
+                rejected: rejects.map { rejects in
+                    { line, error in
+                        try rejects.write(line)
+                        ingest.summary.rejected += 1
+                        _ = error
+                    }
                 }
-                switch entry {
-                case .span(let span): try ingest.add(span, line: number)
-                case .dropped(let notice): ingest.summary.droppedByExporter += notice.count
-                }
-                if number % 65_536 == 0 { options.progress?(number) }
-                return false
-            }) {
-                _ = done
-            }
-            try ingest.finish()
+            )
+            try ingest.finish(format: kind.rawValue)
             return ingest.summary
         }
     }
@@ -105,15 +102,14 @@ public final class SpanStore {
         private var line: [UInt8] = []
         private var runs: [TraceID: (start: Int64, end: Int64, added: Int64)] = [:]
 
-        init(store: SpanStore, source: String, format: String) throws {
+        init(store: SpanStore, source: String) throws {
             self.store = store
             summary = IngestSummary(source: source)
             let database = store.database
             let start = database.prepare
-            let insertIngest = try start("INSERT INTO ingests (source, format, started_ns) VALUES (?, ?, ?)")
+            let insertIngest = try start("INSERT INTO ingests (source, format, started_ns) VALUES (?, '', ?)")
             insertIngest.bind(1, source)
-            insertIngest.bind(2, format)
-            insertIngest.bind(3, wallClockNanos())
+            insertIngest.bind(2, wallClockNanos())
             try insertIngest.step()
             ingestID = sqlite3_last_insert_rowid(database.handle)
             insertSpan = try start(
@@ -128,7 +124,7 @@ public final class SpanStore {
             existingHash = try start("SELECT content_hash FROM spans WHERE trace_id = ? AND span_id = ?")
         }
 
-        mutating func add(_ span: SpanRecord, line number: Int) throws {
+        mutating func add(_ span: SpanRecord) throws {
             line.removeAll(keepingCapacity: true)
             encoder.encode(span, into: &line)
             line.removeLast()  // the newline
@@ -165,7 +161,7 @@ public final class SpanStore {
                 } else {
                     summary.conflicting += 1
                     if summary.conflictExamples.count < 5 {
-                        summary.conflictExamples.append("\(summary.source):\(number): span \(spanID) of run \(traceID)")
+                        summary.conflictExamples.append("\(summary.source): span \(spanID) of run \(traceID)")
                     }
                 }
                 return
@@ -186,7 +182,7 @@ public final class SpanStore {
             }
         }
 
-        func finish() throws {
+        func finish(format: String) throws {
             let upsertRun = try store.database.prepare(
                 """
                 INSERT INTO runs (trace_id, start_ns, end_ns, span_count) VALUES (?, ?, ?, ?)
@@ -202,12 +198,13 @@ public final class SpanStore {
                 try upsertRun.step()
             }
             let update = try store.database.prepare(
-                "UPDATE ingests SET spans_added = ?, spans_skipped = ?, spans_conflicting = ?, lines_rejected = ? WHERE id = ?")
+                "UPDATE ingests SET spans_added = ?, spans_skipped = ?, spans_conflicting = ?, lines_rejected = ?, format = ? WHERE id = ?")
             update.bind(1, Int64(summary.added))
             update.bind(2, Int64(summary.skipped))
             update.bind(3, Int64(summary.conflicting))
             update.bind(4, Int64(summary.rejected))
-            update.bind(5, ingestID)
+            update.bind(5, format)
+            update.bind(6, ingestID)
             try update.step()
         }
     }
