@@ -1,0 +1,30 @@
+import CostModel
+
+extension FlameGraph {
+    /// Folded stacks, one line a frame with a self value: `a;b;c VALUE`, as flamegraph.pl,
+    /// inferno and speedscope read them.
+    ///
+    /// Cost is written in dollars as an exact decimal (`0.000123`), never rounded to an integer;
+    /// semicolons in names become `:` so that they cannot split a frame.
+    public func folded() -> String {
+        var output = ""
+        var stack = roots.reversed().map { $0 }
+        while let index = stack.popLast() {
+            let frame = frames[index]
+            if frame.selfValue != 0 {
+                let names = path(of: index).map { $0.map { $0 == ";" ? ":" : ($0 == "\n" ? " " : $0) } }.map { String($0) }
+                output += names.joined(separator: ";") + " " + foldedValue(frame.selfValue) + "\n"
+            }
+            stack.append(contentsOf: frame.children.reversed())
+        }
+        return output
+    }
+
+    private func foldedValue(_ value: Int64) -> String {
+        guard measure == .cost else { return String(value) }
+        var text = Money(nanos: value).decimalString
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+}
