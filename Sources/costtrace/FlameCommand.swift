@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostFormats
 import CostModel
 import CostReports
 
@@ -8,7 +9,15 @@ import CostReports
     import Darwin
 #endif
 
-extension FlameGraph.Measure: ExpressibleByArgument {}
+extension FlameGraph.Measure: ExpressibleByArgument {
+    /// `value` is what a folded-stacks file holds, not a choice for traces.
+    public static var allValueStrings: [String] { allCases.filter { $0 != .value }.map(\.rawValue) }
+
+    public init?(argument: String) {
+        guard let measure = Self(rawValue: argument), measure != .value else { return nil }
+        self = measure
+    }
+}
 
 struct FlameCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +25,8 @@ struct FlameCommand: ParsableCommand {
         abstract: "Draws a flame graph of cost (or tokens, duration, calls) merged across runs.",
         discussion: """
             Frames are span-name paths merged across the selected runs; a frame's width is its inclusive value. \
-            --format folded writes folded stacks (a;b;c VALUE) for flamegraph.pl, inferno and speedscope.
+            --format folded writes folded stacks (a;b;c VALUE) for flamegraph.pl, inferno and speedscope; \
+            a folded-stacks file is read as well (told from its content), its values kept as exact decimals.
             """
     )
 
@@ -24,11 +34,13 @@ struct FlameCommand: ParsableCommand {
         case text, json, folded
     }
 
-    @Argument(help: "A trace file (CostTrace JSONL or OTLP/JSON), or a run id in the database; the database's runs when absent.")
+    @Argument(
+        help: "A trace file (CostTrace JSONL or OTLP/JSON), a folded-stacks file, or a run id in the database; the database's runs when absent."
+    )
     var source: String?
 
-    @Option(help: "What a frame's width stands for.")
-    var by: FlameGraph.Measure = .cost
+    @Option(help: "What a frame's width stands for (default: cost; a folded-stacks file has its own values).")
+    var by: FlameGraph.Measure?
 
     @Option(help: "Output format.")
     var format: FlameFormat = .text
@@ -36,22 +48,41 @@ struct FlameCommand: ParsableCommand {
     @Option(help: "Colour text output: auto colours on a terminal unless NO_COLOR is set.")
     var color: ColorChoice = .auto
 
-    @Option(help: "Width of text output in columns (default: the terminal's, else 120).")
+    @Option(help: "Width: of text output in columns (default: the terminal's, else 120); of --svg in pixels (default 1200).")
     var width: Int?
+
+    @Option(help: ArgumentHelp("Write an interactive SVG flame graph to this file (- for standard output) instead of --format's output.", valueName: "file"))
+    var svg: String?
+
+    @Option(help: "The SVG's title.")
+    var title: String?
+
+    @Option(help: ArgumentHelp("Leave out SVG frames narrower than this many pixels (they are counted in the subtitle).", valueName: "px"))
+    var minWidth: Double = 0.1
+
+    @Flag(help: "Draw the SVG bottom-up (roots at the bottom), as the classic flame graph; top-down by default.")
+    var inverted = false
 
     @OptionGroup var selection: RunSelection
     @OptionGroup var pricing: PricingOptions
 
     func run() throws {
-        let pricer = try pricing.pricer()
-        var file = source
-        var runID: String?
-        if let source, TraceID(hex: source) != nil, access(source, F_OK) != 0 {
-            file = nil
-            runID = source
+        let graph: FlameGraph
+        if let source, source != "-", access(source, F_OK) == 0, try Self.isFoldedStacks(path: source) {
+            if let by { throw ValidationError("--by \(by.rawValue) needs a trace: \(source) holds folded stacks, one value a line") }
+            graph = try Self.readFoldedStacks(path: source)
+        } else {
+            graph = try tracesGraph()
         }
-        let runs = CostedRun.price(try selection.runs(file: file, runID: runID, pricer: pricer), with: pricer)
-        let graph = FlameGraph(runs: runs, measure: by)
+        if let svg {
+            let drawing = graph.svg(FlameGraph.SVGOptions(width: width ?? 1200, title: title, minWidth: minWidth, inverted: inverted))
+            if svg == "-" {
+                print(drawing.text, terminator: "")
+            } else {
+                try Self.writeFile(drawing.text, to: svg)
+            }
+            return
+        }
         switch format {
         case .text:
             var options = OutputOptions()
@@ -63,5 +94,62 @@ struct FlameCommand: ParsableCommand {
         case .json: print(graph.json(), terminator: "")
         case .folded: print(graph.folded(), terminator: "")
         }
+    }
+
+    func validate() throws {
+        if let width, width < 1 { throw ValidationError("--width must be positive (got \(width))") }
+        guard minWidth >= 0, minWidth.isFinite else { throw ValidationError("--min-width must be zero or more pixels (got \(minWidth))") }
+    }
+
+    static func writeFile(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw FileError(path: path, operation: "create", code: errno) }
+        defer { close(descriptor) }
+        var text = text
+        try text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw FileError(path: path, operation: "write", code: errno)
+                }
+                offset += written
+            }
+        }
+    }
+
+    private func tracesGraph() throws -> FlameGraph {
+        let pricer = try pricing.pricer()
+        var file = source
+        var runID: String?
+        if let source, TraceID(hex: source) != nil, access(source, F_OK) != 0 {
+            file = nil
+            runID = source
+        }
+        let runs = CostedRun.price(try selection.runs(file: file, runID: runID, pricer: pricer), with: pricer)
+        return FlameGraph(runs: runs, measure: by ?? .cost)
+    }
+
+    /// Whether the file's first non-blank line is a folded stack rather than JSON (which starts with `{`).
+    static func isFoldedStacks(path: String) throws -> Bool {
+        var reader = try LineReader(path: path)
+        while true {
+            let firstByte: UInt8?? = try reader.nextLine { line, _, _ in
+                line.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+            }
+            guard let firstByte else { return false }  // empty file: leave it to the trace reader
+            if let byte = firstByte { return byte != UInt8(ascii: "{") && byte != UInt8(ascii: "[") }
+        }
+    }
+
+    static func readFoldedStacks(path: String) throws -> FlameGraph {
+        var reader = try LineReader(path: path)
+        var parser = FoldedStacksParser(file: path)
+        while try reader.nextLine({ line, number, _ in try parser.add(line: line, number: number) }) != nil {}
+        if parser.roundedValues > 0 {
+            warn("\(path): \(parser.roundedValues) values had more than \(FoldedStacksParser.maximumDecimals) decimals and were rounded")
+        }
+        return parser.graph()
     }
 }

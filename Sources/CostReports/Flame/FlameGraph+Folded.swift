@@ -13,18 +13,10 @@ extension FlameGraph {
             let frame = frames[index]
             if frame.selfValue != 0 {
                 let names = path(of: index).map { $0.map { $0 == ";" ? ":" : ($0 == "\n" ? " " : $0) } }.map { String($0) }
-                output += names.joined(separator: ";") + " " + foldedValue(frame.selfValue) + "\n"
+                output += names.joined(separator: ";") + " " + plain(frame.selfValue) + "\n"
             }
             stack.append(contentsOf: frame.children.reversed())
         }
         return output
-    }
-
-    private func foldedValue(_ value: Int64) -> String {
-        guard measure == .cost else { return String(value) }
-        var text = Money(nanos: value).decimalString
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text
     }
 }

@@ -7,6 +7,11 @@ extension FlameGraph {
         writer.beginObject()
         writer.string("measure", measure.rawValue)
         writer.string("unit", measure.unit)
+        if measure == .value {
+            // Values are integers in 10⁻ⁿ of the file's unit; `total_value` is the exact decimal.
+            writer.number("decimals", valueDecimals)
+            writer.string("total_value", plain(total))
+        }
         writer.number("runs", runCount)
         writer.number("total", total)
         writer.string("cost_usd", totalCost.total.decimalString)

@@ -6,7 +6,10 @@ extension FlameGraph {
     public func text(style: TextStyle = TextStyle(), top: Int = 10) -> String {
         let width = max(20, style.width ?? 120)
         let total = self.total
-        var output = style.bold("flame graph by \(measure.rawValue) · \(runCount) runs · \(formatted(total))")
+        var output = style.bold(
+            measure == .value
+                ? "flame graph of folded stacks · \(formatted(total))"
+                : "flame graph by \(measure.rawValue) · \(runCount) runs · \(formatted(total))")
         if measure == .cost && totalCost.unpricedSpans > 0 { output += style.bold(" + \(totalCost.unpricedSpans) unpriced spans") }
         output += "\n"
         guard total > 0 else { return output + "(nothing to draw: every frame is zero)\n" }

@@ -15,6 +15,9 @@ public struct FlameGraph: Sendable {
         case outputTokens = "output-tokens"
         case duration
         case calls
+        /// The values of a folded-stacks file, in the file's own unit, as exact decimals
+        /// (see ``FlameGraph/valueDecimals``).
+        case value
 
         /// The unit the values are in.
         public var unit: String {
@@ -23,6 +26,7 @@ public struct FlameGraph: Sendable {
             case .tokens, .inputTokens, .outputTokens: "tokens"
             case .duration: "ns"
             case .calls: "spans"
+            case .value: "value"
             }
         }
     }
@@ -50,11 +54,15 @@ public struct FlameGraph: Sendable {
     public private(set) var roots: [Int] = []
     public let measure: Measure
     public let runCount: Int
+    /// For ``Measure/value``: the values are integers in units of 10⁻ⁿ of the file's unit, so
+    /// that fractional values stay exact. Zero for every other measure.
+    public let valueDecimals: Int
 
     /// Merges the spans of every run by name path.
     public init(runs: [CostedRun], measure: Measure) {
         self.measure = measure
         runCount = runs.count
+        valueDecimals = 0
         var rootByName: [String: Int] = [:]
         var childByName: [Int: [String: Int]] = [:]
         for costed in runs {
@@ -90,6 +98,21 @@ public struct FlameGraph: Sendable {
                 frames[frame].spans += 1
             }
         }
+        addUpInclusiveValues()
+    }
+
+    /// A graph of frames whose self values are set; the inclusive values are added up here.
+    /// Children must come after their parents in `frames`.
+    init(frames: [Frame], roots: [Int], measure: Measure, runCount: Int, valueDecimals: Int) {
+        self.frames = frames
+        self.roots = roots
+        self.measure = measure
+        self.runCount = runCount
+        self.valueDecimals = valueDecimals
+        addUpInclusiveValues()
+    }
+
+    private mutating func addUpInclusiveValues() {
         // Children come after their parents, so walking backwards adds each subtree up once.
         for index in frames.indices {
             frames[index].inclusiveValue = frames[index].selfValue
@@ -112,6 +135,7 @@ public struct FlameGraph: Sendable {
         case .outputTokens: record.usage.completionTokens
         case .duration: record.durationNanos
         case .calls: 1
+        case .value: 0
         }
     }
 
@@ -138,6 +162,35 @@ public struct FlameGraph: Sendable {
         case .tokens, .inputTokens, .outputTokens: Format.count(value) + " tok"
         case .duration: Format.duration(nanos: value)
         case .calls: Format.count(value) + " calls"
+        case .value: Self.decimal(value, decimals: valueDecimals, grouped: true)
         }
+    }
+
+    /// A value in the measure's unit for machines: the exact decimal for cost (dollars) and
+    /// folded-stacks values, the integer otherwise.
+    public func plain(_ value: Int64) -> String {
+        switch measure {
+        case .cost: Self.decimal(value, decimals: 9, grouped: false)
+        case .value: Self.decimal(value, decimals: valueDecimals, grouped: false)
+        default: String(value)
+        }
+    }
+}
+
+extension FlameGraph {
+    /// `value` × 10⁻`decimals` as a decimal without trailing zeros: `0.000001`, `12.5`, `3`;
+    /// `grouped` puts thousands separators in the whole part.
+    static func decimal(_ value: Int64, decimals: Int, grouped: Bool) -> String {
+        guard decimals > 0 else { return grouped ? Format.count(value) : String(value) }
+        var scale: UInt64 = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let magnitude = value.magnitude
+        let whole = Int64(magnitude / scale)
+        var fraction = String(magnitude % scale)
+        fraction = String(repeating: "0", count: decimals - fraction.count) + fraction
+        while fraction.last == "0" { fraction.removeLast() }
+        let sign = value < 0 ? "-" : ""
+        let wholeText = grouped ? Format.count(whole) : String(whole)
+        return sign + wholeText + (fraction.isEmpty ? "" : "." + fraction)
     }
 }

@@ -1,0 +1,307 @@
+import CostModel
+
+extension FlameGraph {
+    /// How ``svg(_:)`` draws.
+    public struct SVGOptions: Sendable {
+        /// The image's width in pixels.
+        public var width = 1200
+        /// The title; a title from the measure when `nil`.
+        public var title: String?
+        /// Frames narrower than this many pixels are not drawn (nor anything above them), so a
+        /// selection of a million spans still opens fast; the subtitle counts them.
+        public var minWidth = 0.1
+        /// Roots at the bottom, as the classic flame graph; by default roots are at the top
+        /// (an icicle), as in the text output.
+        public var inverted = false
+
+        public init(width: Int = 1200, title: String? = nil, minWidth: Double = 0.1, inverted: Bool = false) {
+            self.width = width
+            self.title = title
+            self.minWidth = minWidth
+            self.inverted = inverted
+        }
+    }
+
+    /// What ``svg(_:)`` drew.
+    public struct SVGDrawing: Sendable {
+        public var text: String
+        /// Frames drawn: one `<g class="f">` with one `<rect>` each.
+        public var framesDrawn: Int
+        /// Frames left out for being narrower than ``SVGOptions/minWidth``.
+        public var framesPruned: Int
+    }
+
+    static let svgFrameHeight = 17
+    static let svgFontSize = 12
+    /// The advance of a monospace character at ``svgFontSize``, for fitting labels.
+    static let svgCharacterWidth = 7.25
+    static let svgPadding = 10.0
+    static let svgTop = 60
+
+    /// The flame graph as one self-contained, interactive SVG file.
+    ///
+    /// Frames are `<rect>`s with a `<text>` label and a `<title>` tooltip (name, inclusive and
+    /// self value with their shares, cost when the measure is not cost, tokens by kind, spans).
+    /// Embedded JavaScript zooms on a click, resets the zoom, and searches names by regular
+    /// expression, showing "Matched: x%". Every name is escaped for XML, and the script only
+    /// ever sets `textContent`, so a span named `<script>` is text, never code.
+    ///
+    /// ```swift
+    /// let svg = graph.svg(FlameGraph.SVGOptions(title: "Support agent")).text
+    /// ```
+    public func svg(_ options: SVGOptions = SVGOptions()) -> SVGDrawing {
+        let width = max(200, options.width)
+        let drawWidth = Double(width) - 2 * Self.svgPadding
+        let total = self.total
+
+        // Lay out: preorder, so a frame's parent is drawn (and numbered) before it.
+        struct Placed {
+            var frame: Int
+            var x: Double
+            var width: Double
+            var parent: Int
+        }
+        var placed: [Placed] = []
+        var pruned = 0
+        var maxDepth = 0
+        if total > 0 {
+            var stack: [(frame: Int, x: Double, parent: Int)] = []
+            var offset = Int64(0)
+            for root in roots {
+                stack.append((root, Self.svgPadding + Double(offset) / Double(total) * drawWidth, -1))
+                offset += frames[root].inclusiveValue
+            }
+            stack.reverse()
+            while let (index, x, parent) = stack.popLast() {
+                let frame = frames[index]
+                let frameWidth = Double(frame.inclusiveValue) / Double(total) * drawWidth
+                guard frameWidth >= options.minWidth, frame.inclusiveValue > 0 else {
+                    pruned += subtreeSize(index)
+                    continue
+                }
+                let number = placed.count
+                placed.append(Placed(frame: index, x: x, width: frameWidth, parent: parent))
+                maxDepth = max(maxDepth, frame.depth)
+                var childOffset = Int64(0)
+                var children: [(Int, Double, Int)] = []
+                for child in frame.children {
+                    children.append((child, x + Double(childOffset) / Double(total) * drawWidth, number))
+                    childOffset += frames[child].inclusiveValue
+                }
+                stack.append(contentsOf: children.reversed())
+            }
+        }
+
+        let height = Self.svgTop + (maxDepth + 1) * Self.svgFrameHeight + 34
+        let title = options.title ?? defaultSVGTitle
+        var subtitle = "total " + formatted(total)
+        if measure == .value {
+            subtitle += " · folded stacks"
+        } else {
+            subtitle += " · \(runCount) run" + (runCount == 1 ? "" : "s")
+            subtitle += " · \(totalCost.unpricedSpans) unpriced span" + (totalCost.unpricedSpans == 1 ? "" : "s")
+        }
+        if pruned > 0 {
+            subtitle +=
+                " · \(Format.count(Int64(pruned))) frame\(pruned == 1 ? "" : "s") narrower than \(Self.px(options.minWidth))px not drawn"
+        }
+
+        var svg = """
+            <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+            <svg version="1.1" xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" \
+            viewBox="0 0 \(width) \(height)" data-total="\(total)" data-padding="\(Self.px(Self.svgPadding))">
+            <style>
+            text { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: \(Self.svgFontSize)px; fill: #000; }
+            #title { font-size: 17px; text-anchor: middle; }
+            #subtitle { text-anchor: middle; fill: #555; }
+            #search, #matched { text-anchor: end; }
+            #unzoom, #search { cursor: pointer; fill: #1a5fb4; }
+            #unzoom.hide { display: none; }
+            g.f { cursor: pointer; }
+            g.f text { pointer-events: none; }
+            g.f:hover rect { stroke: #000; stroke-width: 0.7; }
+            </style>
+            <rect id="background" x="0" y="0" width="\(width)" height="\(height)" fill="#fafafa"/>
+            <text id="title" x="\(width / 2)" y="24">\(Self.xml(title))</text>
+            <text id="subtitle" x="\(width / 2)" y="44">\(Self.xml(subtitle))</text>
+            <text id="unzoom" class="hide" x="\(Self.px(Self.svgPadding))" y="24">Reset Zoom</text>
+            <text id="search" x="\(Self.px(Double(width) - Self.svgPadding))" y="24">Search</text>
+            <text id="details" x="\(Self.px(Self.svgPadding))" y="\(height - 12)"> </text>
+            <text id="matched" x="\(Self.px(Double(width) - Self.svgPadding))" y="\(height - 12)"> </text>
+            <g id="frames">
+
+            """
+        svg.reserveCapacity(placed.count * 400 + 8000)
+        for (number, placement) in placed.enumerated() {
+            let frame = frames[placement.frame]
+            let row = options.inverted ? maxDepth - frame.depth : frame.depth
+            let y = Self.svgTop + row * Self.svgFrameHeight
+            let name = Self.displayName(frame.name)
+            svg += "<g class=\"f\" id=\"f\(number)\""
+            if placement.parent >= 0 { svg += " data-p=\"\(placement.parent)\"" }
+            svg += " data-v=\"\(frame.inclusiveValue)\"><title>"
+            svg += Self.xml(tooltip(placement.frame, name: name, total: total))
+            svg +=
+                "</title><rect x=\"\(Self.px(placement.x))\" y=\"\(y)\" width=\"\(Self.px(placement.width))\" height=\"\(Self.svgFrameHeight - 1)\""
+            svg += " rx=\"2\" fill=\"\(Self.color(kind: frame.kind, name: frame.name))\"/>"
+            svg += "<text x=\"\(Self.px(placement.x + 3))\" y=\"\(y + Self.svgFrameHeight - 5)\">"
+            svg += Self.xml(Self.label(name, width: placement.width))
+            svg += "</text></g>\n"
+        }
+        svg += "</g>\n<script><![CDATA[\n" + Self.svgScript + "]]></script>\n</svg>\n"
+        return SVGDrawing(text: svg, framesDrawn: placed.count, framesPruned: pruned)
+    }
+
+    private var defaultSVGTitle: String {
+        switch measure {
+        case .cost: "Cost flame graph"
+        case .value: "Flame graph"
+        default: "Flame graph by \(measure.rawValue)"
+        }
+    }
+
+    /// The number of frames in the subtree of `index`, itself included.
+    private func subtreeSize(_ index: Int) -> Int {
+        var count = 0
+        var stack = [index]
+        while let next = stack.popLast() {
+            count += 1
+            stack.append(contentsOf: frames[next].children)
+        }
+        return count
+    }
+
+    private func tooltip(_ index: Int, name: String, total: Int64) -> String {
+        let frame = frames[index]
+        func share(_ value: Int64) -> String { total > 0 ? Format.percent(Double(value) / Double(total)) : "0.0%" }
+        var lines = [
+            name,
+            "inclusive: \(formatted(frame.inclusiveValue)) (\(share(frame.inclusiveValue)))",
+            "self: \(formatted(frame.selfValue)) (\(share(frame.selfValue)))",
+        ]
+        if measure != .cost && measure != .value
+            && (frame.inclusiveCost.total.nanos != 0 || frame.inclusiveCost.unpricedSpans > 0)
+        {
+            lines.append("cost: " + Format.total(frame.inclusiveCost))
+        } else if measure == .cost && frame.inclusiveCost.unpricedSpans > 0 {
+            lines.append("unpriced spans: \(frame.inclusiveCost.unpricedSpans)")
+        }
+        let tokens = TokenKind.allCases.filter { frame.inclusiveTokens[$0] != 0 }
+        if !tokens.isEmpty {
+            lines.append(
+                "tokens: "
+                    + tokens.map { "\($0.rawValue) \(Format.count(frame.inclusiveTokens[$0]))" }.joined(
+                        separator: " · "))
+        }
+        lines.append(
+            measure == .value
+                ? "lines: \(Format.count(Int64(frame.spans)))" : "spans: \(Format.count(Int64(frame.spans)))")
+        return lines.joined(separator: "\n")
+    }
+
+    /// A label that fits `width` pixels, cut with `…`; empty when not even three characters fit.
+    /// The script fits labels the same way when it zooms.
+    static func label(_ name: String, width: Double) -> String {
+        let fits = Int(((width - 6) / svgCharacterWidth).rounded(.down))
+        guard fits >= 3 else { return "" }
+        let scalars = name.unicodeScalars
+        if scalars.count <= fits { return name }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars.prefix(fits - 1))
+        return String(result) + "…"
+    }
+
+    /// A name with line breaks and tabs as spaces and characters XML cannot hold replaced.
+    static func displayName(_ name: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: result.append(" ")
+            case 0..<0x20, 0xFFFE, 0xFFFF: result.append("\u{FFFD}")
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Text escaped for XML content and attribute values.
+    static func xml(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default:
+                switch scalar.value {
+                case 0x09, 0x0A, 0x0D: result.unicodeScalars.append(scalar)
+                case 0..<0x20, 0xFFFE, 0xFFFF: result += "\u{FFFD}"
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    /// Pixels with at most two decimals: `12`, `12.5`, `0.13`.
+    static func px(_ value: Double) -> String {
+        let hundredths = Int64((value * 100).rounded())
+        var text = String(hundredths.magnitude / 100)
+        let fraction = hundredths.magnitude % 100
+        if fraction != 0 {
+            text += fraction % 10 == 0 ? ".\(fraction / 10)" : (fraction < 10 ? ".0\(fraction)" : ".\(fraction)")
+        }
+        return (hundredths < 0 ? "-" : "") + text
+    }
+
+    /// A colour from the kind's hue, the shade picked by a hash of the name, so the same name
+    /// has the same colour in every graph.
+    static func color(kind: SpanKind, name: String) -> String {
+        var hash: UInt32 = 2_166_136_261  // FNV-1a
+        for byte in name.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        let a = Double(hash & 0xFF) / 255
+        let b = Double((hash >> 8) & 0xFF) / 255
+        let c = Double((hash >> 16) & 0xFF) / 255
+        if kind == .other {
+            // The classic warm palette of flamegraph.pl.
+            return "rgb(\(205 + Int(50 * a)),\(Int(230 * b)),\(Int(55 * c)))"
+        }
+        let hue: Double =
+            switch kind {
+            case .workflow: 280
+            case .agent: 220
+            case .step: 188
+            case .llm: 32
+            case .embedding: 52
+            case .retrieval: 125
+            case .tool: 90
+            case .gpu: 0
+            case .other: 0
+            }
+        return hsl(hue: hue + (a - 0.5) * 16, saturation: 0.55 + 0.25 * b, lightness: 0.62 + 0.14 * c)
+    }
+
+    private static func hsl(hue: Double, saturation: Double, lightness: Double) -> String {
+        let h = (hue.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360) / 60
+        let chroma = (1 - abs(2 * lightness - 1)) * saturation
+        let x = chroma * (1 - abs(h.truncatingRemainder(dividingBy: 2) - 1))
+        let (r, g, b): (Double, Double, Double) =
+            switch Int(h) {
+            case 0: (chroma, x, 0)
+            case 1: (x, chroma, 0)
+            case 2: (0, chroma, x)
+            case 3: (0, x, chroma)
+            case 4: (x, 0, chroma)
+            default: (chroma, 0, x)
+            }
+        let m = lightness - chroma / 2
+        func channel(_ value: Double) -> Int { min(255, max(0, Int(((value + m) * 255).rounded()))) }
+        return "rgb(\(channel(r)),\(channel(g)),\(channel(b)))"
+    }
+}
