@@ -21,6 +21,30 @@ struct SpanStoreTests {
         #expect(countsAfterFirst == (spans: 40, runs: 10))
     }
 
+    @Test func aSpanSentAgainInAnotherFormIsSkippedAndAChangedOneIsAConflict() throws {
+        // The first file is canonical (stored as it is), the second the same spans with spaces
+        // and members reordered (read by json-c and encoded): the same content hash.
+        let database = StoreFixtures.temporaryPath("db")
+        let canonical = StoreFixtures.temporaryPath("canonical.jsonl")
+        let spaced = StoreFixtures.temporaryPath("spaced.jsonl")
+        let changed = StoreFixtures.temporaryPath("changed.jsonl")
+        let line = #"{"v":1,"trace_id":"4bf92f3577b34da6a3ce929d0e0e4736","span_id":"00f067aa0ba902b7","kind":"llm","name":"n","start_ns":1,"end_ns":2,"model":"gpt-4.1","usage":{"input":5}}"#
+        try (line + "\n").write(toFile: canonical, atomically: true, encoding: .utf8)
+        try #"{"span_id": "00f067aa0ba902b7", "v": 1, "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736", "kind": "llm", "name": "n", "start_ns": 1, "end_ns": 2, "usage": {"input": 5}, "model": "gpt-4.1"}"#
+            .appending("\n").write(toFile: spaced, atomically: true, encoding: .utf8)
+        try (line.replacingOccurrences(of: #""input":5"#, with: #""input":6"#) + "\n")
+            .write(toFile: changed, atomically: true, encoding: .utf8)
+        let store = try SpanStore(path: database)
+        #expect(try store.ingest(path: canonical).added == 1)
+        #expect(try store.ingest(path: spaced).skipped == 1)
+        #expect(try store.ingest(path: changed).conflicting == 1)
+        // And the other way round: the encoded form first, the canonical line second.
+        let other = StoreFixtures.temporaryPath("db")
+        let second = try SpanStore(path: other)
+        #expect(try second.ingest(path: spaced).added == 1)
+        #expect(try second.ingest(path: canonical).skipped == 1)
+    }
+
     @Test func spansReadBackAreTheSpansIngested() throws {
         let database = StoreFixtures.temporaryPath("db")
         let file = StoreFixtures.temporaryPath("traces.jsonl")

@@ -64,6 +64,21 @@ public enum TraceInput {
         detected: (TraceFileKind) throws -> Void = { _ in },
         rejected: ((UnsafeRawBufferPointer, TraceFormatError) throws -> Void)? = nil
     ) throws -> TraceFileKind {
+        try forEachEntry(path: path, withLines: { entry, _ in try body(entry) }, detected: detected, rejected: rejected)
+    }
+
+    /// Like ``forEachEntry(path:_:detected:rejected:)``, and passes each entry's line when it is
+    /// canonical — exactly what ``TraceLineEncoder`` writes for the entry, without the newline —
+    /// so that a caller that needs the canonical line can take it instead of encoding the entry
+    /// again. `nil` for other lines and for OTLP/JSON. The line's bytes are valid only during the
+    /// call.
+    @discardableResult
+    public static func forEachEntry(
+        path: String,
+        withLines body: (TraceFileEntry, _ canonicalLine: UnsafeRawBufferPointer?) throws -> Void,
+        detected: (TraceFileKind) throws -> Void = { _ in },
+        rejected: ((UnsafeRawBufferPointer, TraceFormatError) throws -> Void)? = nil
+    ) throws -> TraceFileKind {
         var reader = try LineReader(path: path)
         var kind: TraceFileKind?
         var otlp = OTLPDocumentStream(file: path)
@@ -77,10 +92,11 @@ public enum TraceInput {
             do {
                 switch kind {
                 case .otlp:
-                    try otlp.feed(line, number: number) { try body(.span($0)) }
+                    try otlp.feed(line, number: number) { try body(.span($0), nil) }
                 default:
                     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
-                    try body(try lineDecoder.decode(line, file: path, line: number))
+                    let (entry, isCanonical) = try lineDecoder.decodeNotingCanonical(line, file: path, line: number)
+                    try body(entry, isCanonical ? line : nil)
                 }
             } catch let error as TraceFormatError {
                 guard let rejected else { throw error }

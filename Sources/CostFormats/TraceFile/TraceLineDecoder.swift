@@ -12,6 +12,25 @@ public final class TraceLineDecoder {
     /// Decodes one line (without its newline).
     /// - Throws: ``TraceFormatError`` naming `file`, `line` and the field that is wrong.
     public func decode(_ bytes: UnsafeRawBufferPointer, file: String, line: Int) throws(TraceFormatError) -> TraceFileEntry {
+        try decodeNotingCanonical(bytes, file: file, line: line).entry
+    }
+
+    /// Decodes one line (without its newline), and tells whether it is canonical: exactly the
+    /// bytes that ``TraceLineEncoder`` writes for the entry, so that it can be stored or hashed as
+    /// it is instead of being encoded again.
+    ///
+    /// Canonical span lines — all that CostTrace's exporter writes — are read by a parser of their
+    /// own, without json-c; every other line by json-c, as before.
+    /// - Throws: ``TraceFormatError`` naming `file`, `line` and the field that is wrong.
+    public func decodeNotingCanonical(_ bytes: UnsafeRawBufferPointer, file: String, line: Int) throws(TraceFormatError)
+        -> (entry: TraceFileEntry, isCanonical: Bool)
+    {
+        if let span = CanonicalSpanLineParser.span(bytes) { return (.span(span), true) }
+        return (try decodeWithJSONC(bytes, file: file, line: line), false)
+    }
+
+    /// Decodes one line with json-c, whatever its form.
+    func decodeWithJSONC(_ bytes: UnsafeRawBufferPointer, file: String, line: Int) throws(TraceFormatError) -> TraceFileEntry {
         do {
             let document = try parser.parse(bytes)
             return try entry(document.value)

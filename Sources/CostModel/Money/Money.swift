@@ -85,3 +85,41 @@ public struct Money: Hashable, Comparable, Sendable {
 extension Money: CustomStringConvertible {
     public var description: String { "$" + decimalString }
 }
+
+extension Money {
+    /// Calls `body` with the UTF-8 bytes of ``decimalString``, written to the stack without making
+    /// a `String`; the bytes are valid only during the call.
+    public func withDecimalUTF8<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        // "-" and 19 digits of whole dollars… fewer in fact: Int64 holds 9,223,372,036 dollars,
+        // so 11 digits, a point and 9 decimals; 32 bytes leave room.
+        try withUnsafeTemporaryAllocation(byteCount: 32, alignment: 1) { buffer in
+            let magnitude = nanos.magnitude
+            var whole = magnitude / UInt64(Money.nanosPerUnit)
+            var fraction = magnitude % UInt64(Money.nanosPerUnit)
+            // The decimals, with trailing zeros beyond two dropped.
+            var decimals = 9
+            while decimals > 2, fraction % 10 == 0 {
+                fraction /= 10
+                decimals -= 1
+            }
+            var end = buffer.count
+            for _ in 0..<decimals {
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                fraction /= 10
+            }
+            end -= 1
+            buffer[end] = UInt8(ascii: ".")
+            repeat {
+                end -= 1
+                buffer[end] = UInt8(ascii: "0") + UInt8(whole % 10)
+                whole /= 10
+            } while whole != 0
+            if nanos < 0 {
+                end -= 1
+                buffer[end] = UInt8(ascii: "-")
+            }
+            return try body(UnsafeRawBufferPointer(rebasing: buffer[end...]))
+        }
+    }
+}

@@ -48,6 +48,19 @@ final class Statement {
             handle, index, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), Self.transient)
     }
 
+    /// Binds UTF-8 text that SQLite reads in place (`SQLITE_STATIC`): the bytes must stay valid
+    /// and unchanged until the statement is reset.
+    func bind(_ index: Int32, staticUTF8 bytes: UnsafeRawBufferPointer) {
+        sqlite3_bind_text(handle, index, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+    }
+
+    /// Binds a literal, which lives as long as the program.
+    func bind(_ index: Int32, _ text: StaticString) {
+        text.utf8Start.withMemoryRebound(to: CChar.self, capacity: text.utf8CodeUnitCount) {
+            _ = sqlite3_bind_text(handle, index, $0, Int32(text.utf8CodeUnitCount), nil)
+        }
+    }
+
     /// Steps once: `true` when a row is ready, `false` when done.
     @discardableResult
     func step() throws(SQLiteError) -> Bool {

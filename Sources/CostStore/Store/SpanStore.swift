@@ -28,6 +28,10 @@ public final class SpanStore {
         database = try Database(path: path)
         self.pricer = pricer
         try database.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON")
+        // A bulk load touches pages all over the B-trees (trace ids are random): a page cache of
+        // 64 MiB (the default is 2 MiB) keeps them in memory instead of spilling them to the WAL
+        // and reading them back. Memory stays bounded whatever the file size.
+        try database.execute("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         try migrate()
     }
 
@@ -68,10 +72,10 @@ public final class SpanStore {
             if let rejectsPath = options.rejectsPath { rejects = try RejectsFile(path: rejectsPath) }
             let kind = try TraceInput.forEachEntry(
                 path: path,
-                { entry in
+                withLines: { entry, canonicalLine in
                     switch entry {
                     case .span(let span):
-                        try ingest.add(span)
+                        try ingest.add(span, canonicalLine: canonicalLine)
                         if ingest.summary.added % 65_536 == 0 { options.progress?(ingest.summary.added) }
                     case .dropped(let notice):
                         ingest.summary.droppedByExporter += notice.count
@@ -124,57 +128,89 @@ public final class SpanStore {
             existingHash = try start("SELECT content_hash FROM spans WHERE trace_id = ? AND span_id = ?")
         }
 
-        mutating func add(_ span: SpanRecord) throws {
-            line.removeAll(keepingCapacity: true)
-            encoder.encode(span, into: &line)
-            line.removeLast()  // the newline
-            let hash = FNV1a.hash(line)
-            let traceID = span.traceID.hex
-            let spanID = span.spanID.hex
-            insertSpan.reset()
-            insertSpan.bind(1, traceID)
-            insertSpan.bind(2, spanID)
-            insertSpan.bind(3, span.parentSpanID?.hex)
-            insertSpan.bind(4, span.kind.rawValue)
-            insertSpan.bind(5, span.name)
-            insertSpan.bind(6, span.startNanos)
-            insertSpan.bind(7, span.endNanos)
-            insertSpan.bind(8, span.status.rawValue)
-            insertSpan.bind(9, span.model)
-            insertSpan.bind(10, span.provider)
-            insertSpan.bind(11, span.usage.input)
-            insertSpan.bind(12, span.usage.cacheRead)
-            insertSpan.bind(13, span.usage.cacheWrite5m)
-            insertSpan.bind(14, span.usage.cacheWrite1h)
-            insertSpan.bind(15, span.usage.output)
-            insertSpan.bind(16, span.usage.reasoning)
-            line.withUnsafeBytes { insertSpan.bind(17, utf8: $0) }
-            insertSpan.bind(18, hash)
-            insertSpan.bind(19, ingestID)
-            try insertSpan.step()
-            guard store.database.changes == 1 else {
-                existingHash.reset()
-                existingHash.bind(1, traceID)
-                existingHash.bind(2, spanID)
-                if try existingHash.step(), existingHash.int64(0) == hash {
-                    summary.skipped += 1
-                } else {
-                    summary.conflicting += 1
-                    if summary.conflictExamples.count < 5 {
-                        summary.conflictExamples.append("\(summary.source): span \(spanID) of run \(traceID)")
-                    }
-                }
-                return
+        /// Stores one span.
+        /// - Parameter canonicalLine: The span's line as ``TraceLineEncoder`` writes it, when the
+        ///   input had it so; stored and hashed as it is. `nil` to encode the span.
+        mutating func add(_ span: SpanRecord, canonicalLine: UnsafeRawBufferPointer? = nil) throws {
+            if let canonicalLine {
+                try add(span, line: canonicalLine)
+            } else {
+                var line = self.line
+                self.line = []  // keeps the buffer unshared while it is written
+                defer { self.line = line }
+                line.removeAll(keepingCapacity: true)
+                encoder.encode(span, into: &line)
+                line.removeLast()  // the newline
+                try line.withUnsafeBytes { try add(span, line: $0) }
             }
-            summary.added += 1
-            let cost = store.pricer.cost(of: span)
-            insertCost.reset()
-            insertCost.bind(1, traceID)
-            insertCost.bind(2, spanID)
-            insertCost.bind(3, cost.isPriced ? cost.total.nanos : nil)
-            insertCost.bind(4, cost.isPriced ? cost.total.decimalString : nil)
-            insertCost.bind(5, cost.unpricedReason?.description)
-            try insertCost.step()
+        }
+
+        private mutating func add(_ span: SpanRecord, line: UnsafeRawBufferPointer) throws {
+            let hash = FNV1a.hash(line)
+            // The ids' hex digits, bound in place: trace id, span id, parent span id.
+            let added = try withUnsafeTemporaryAllocation(byteCount: 64, alignment: 8) { ids in
+                let traceHex = UnsafeRawBufferPointer(rebasing: ids[0..<32])
+                let spanHex = UnsafeRawBufferPointer(rebasing: ids[32..<48])
+                HexText.write(span.traceID.high, to: ids.baseAddress!)
+                HexText.write(span.traceID.low, to: ids.baseAddress! + 16)
+                HexText.write(span.spanID.value, to: ids.baseAddress! + 32)
+                defer { insertSpan.reset() }
+                insertSpan.bind(1, staticUTF8: traceHex)
+                insertSpan.bind(2, staticUTF8: spanHex)
+                if let parent = span.parentSpanID {
+                    HexText.write(parent.value, to: ids.baseAddress! + 48)
+                    insertSpan.bind(3, staticUTF8: UnsafeRawBufferPointer(rebasing: ids[48..<64]))
+                }
+                insertSpan.bind(4, span.kind.staticName)
+                insertSpan.bind(5, span.name)
+                insertSpan.bind(6, span.startNanos)
+                insertSpan.bind(7, span.endNanos)
+                insertSpan.bind(8, span.status.staticName)
+                insertSpan.bind(9, span.model)
+                insertSpan.bind(10, span.provider)
+                insertSpan.bind(11, span.usage.input)
+                insertSpan.bind(12, span.usage.cacheRead)
+                insertSpan.bind(13, span.usage.cacheWrite5m)
+                insertSpan.bind(14, span.usage.cacheWrite1h)
+                insertSpan.bind(15, span.usage.output)
+                insertSpan.bind(16, span.usage.reasoning)
+                insertSpan.bind(17, staticUTF8: line)
+                insertSpan.bind(18, hash)
+                insertSpan.bind(19, ingestID)
+                try insertSpan.step()
+                guard store.database.changes == 1 else {
+                    defer { existingHash.reset() }
+                    existingHash.bind(1, staticUTF8: traceHex)
+                    existingHash.bind(2, staticUTF8: spanHex)
+                    if try existingHash.step(), existingHash.int64(0) == hash {
+                        summary.skipped += 1
+                    } else {
+                        summary.conflicting += 1
+                        if summary.conflictExamples.count < 5 {
+                            summary.conflictExamples.append(
+                                "\(summary.source): span \(span.spanID.hex) of run \(span.traceID.hex)")
+                        }
+                    }
+                    return false
+                }
+                summary.added += 1
+                let cost = store.pricer.cost(of: span)
+                defer { insertCost.reset() }
+                insertCost.bind(1, staticUTF8: traceHex)
+                insertCost.bind(2, staticUTF8: spanHex)
+                if cost.isPriced {
+                    insertCost.bind(3, cost.total.nanos)
+                    try cost.total.withDecimalUTF8 { decimal in
+                        insertCost.bind(4, utf8: decimal)
+                        try insertCost.step()
+                    }
+                } else {
+                    insertCost.bind(5, cost.unpricedReason?.description)
+                    try insertCost.step()
+                }
+                return true
+            }
+            guard added else { return }
             if let run = runs[span.traceID] {
                 runs[span.traceID] = (min(run.start, span.startNanos), max(run.end, span.endNanos), run.added + 1)
             } else {
@@ -190,7 +226,7 @@ public final class SpanStore {
                     end_ns = max(end_ns, excluded.end_ns), span_count = span_count + excluded.span_count
                 """)
             for (traceID, run) in runs {
-                upsertRun.reset()
+                defer { upsertRun.reset() }
                 upsertRun.bind(1, traceID.hex)
                 upsertRun.bind(2, run.start)
                 upsertRun.bind(3, run.end)

@@ -102,3 +102,12 @@ struct MoneyTests {
         #expect(amounts.shuffled().sorted() == amounts)
     }
 }
+
+struct MoneyDecimalUTF8Tests {
+    @Test func theDecimalBytesAreTheDecimalString() {
+        for nanos: Int64 in [0, 1, -1, 10, 100, 1_000_000_000, 1_230_000_000, -12_345_678_901, 999_999_999, .max, .min + 1, 120_000, 5_000_000] {
+            let money = Money(nanos: nanos)
+            #expect(money.withDecimalUTF8 { String(decoding: $0, as: UTF8.self) } == money.decimalString)
+        }
+    }
+}
