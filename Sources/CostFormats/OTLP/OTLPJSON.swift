@@ -122,21 +122,8 @@ enum OTLPJSON {
     /// `String`; `nil` for any other string. 32 digits fill `high` and `low`, 16 only `low`.
     static func hexDigits(_ value: OpaquePointer, count: Int) -> (high: UInt64, low: UInt64)? {
         guard json_object_get_string_len(value) == count, let text = json_object_get_string(value) else { return nil }
-        func parse(_ start: Int) -> UInt64? {
-            var number: UInt64 = 0
-            for index in start..<start + 16 {
-                let byte = UInt8(bitPattern: text[index])
-                let digit: UInt8
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte &- UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte &- UInt8(ascii: "a") &+ 10
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte &- UInt8(ascii: "A") &+ 10
-                default: return nil
-                }
-                number = number << 4 | UInt64(digit)
-            }
-            return number
-        }
+        let bytes = UnsafeRawBufferPointer(start: text, count: count)
+        func parse(_ start: Int) -> UInt64? { HexDigits.parse(bytes[start..<start + 16]) }
         if count == 16 { return parse(0).map { (0, $0) } }
         guard count == 32, let high = parse(0), let low = parse(16) else { return nil }
         return (high, low)

@@ -81,8 +81,10 @@ extension SpanID: CustomStringConvertible {
     public var description: String { hex }
 }
 
-enum HexDigits {
-    static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
+/// Hex digits to and from 64-bit values, shared by the readers of ids.
+public enum HexDigits {
+    /// The value of up to 16 hex digits (either case), or `nil` for any other byte.
+    public static func parse<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
         var value: UInt64 = 0
         for byte in bytes {
             let digit: UInt8
