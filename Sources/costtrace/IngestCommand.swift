@@ -44,8 +44,8 @@ struct IngestCommand: ParsableCommand {
             var options = IngestOptions()
             if skipInvalid { options.rejectsPath = rejects ?? (file == "-" ? "stdin.rejected" : file + ".rejected") }
             if showProgress {
-                options.progress = { lines in
-                    var text = "\r\(file): \(Format.count(Int64(lines))) lines…"
+                options.progress = { spans in
+                    var text = "\r\(file): \(Format.count(Int64(spans))) spans…"
                     text.withUTF8 { _ = write(STDERR_FILENO, $0.baseAddress, $0.count) }
                 }
             }

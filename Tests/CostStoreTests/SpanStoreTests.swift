@@ -2,6 +2,7 @@ import CostFormats
 import CostModel
 import CostStore
 import Foundation
+import Synchronization
 import Testing
 
 struct SpanStoreTests {
@@ -43,6 +44,18 @@ struct SpanStoreTests {
         let second = try SpanStore(path: other)
         #expect(try second.ingest(path: spaced).added == 1)
         #expect(try second.ingest(path: canonical).skipped == 1)
+    }
+
+    @Test func progressIsReportedEvery65536SpansAlsoWhenAllAreAlreadyStored() throws {
+        let database = StoreFixtures.temporaryPath("db")
+        let file = StoreFixtures.temporaryPath("traces.jsonl")
+        try StoreFixtures.write(StoreFixtures.spans(runs: 17_000), to: file)
+        let store = try SpanStore(path: database)
+        for _ in 0..<2 {
+            let reports = Mutex<[Int]>([])
+            _ = try store.ingest(path: file, options: IngestOptions(progress: { spans in reports.withLock { $0.append(spans) } }))
+            #expect(reports.withLock { $0 } == [65_536])
+        }
     }
 
     @Test func spansReadBackAreTheSpansIngested() throws {

@@ -24,8 +24,8 @@ public struct IngestSummary: Hashable, Sendable {
 public struct IngestOptions: Sendable {
     /// Leave out lines that cannot be read instead of failing the whole input, and write them here.
     public var rejectsPath: String?
-    /// Called now and then with the lines read so far, for a progress line.
-    public var progress: (@Sendable (_ lines: Int) -> Void)?
+    /// Called every 65,536 spans with the number of spans read so far, for a progress line.
+    public var progress: (@Sendable (_ spans: Int) -> Void)?
 
     public init(rejectsPath: String? = nil, progress: (@Sendable (Int) -> Void)? = nil) {
         self.rejectsPath = rejectsPath

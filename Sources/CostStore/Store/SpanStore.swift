@@ -70,13 +70,15 @@ public final class SpanStore {
             var ingest = try Ingest(store: self, source: path)
             var rejects: RejectsFile?
             if let rejectsPath = options.rejectsPath { rejects = try RejectsFile(path: rejectsPath) }
+            var spansRead = 0
             let kind = try TraceInput.forEachEntry(
                 path: path,
                 withLines: { entry, canonicalLine in
                     switch entry {
                     case .span(let span):
                         try ingest.add(span, canonicalLine: canonicalLine)
-                        if ingest.summary.added % 65_536 == 0 { options.progress?(ingest.summary.added) }
+                        spansRead += 1
+                        if spansRead % 65_536 == 0 { options.progress?(spansRead) }
                     case .dropped(let notice):
                         ingest.summary.droppedByExporter += notice.count
                     }
