@@ -107,27 +107,13 @@ struct FlameCommand: ParsableCommand {
         defer { close(descriptor) }
         var text = text
         try text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FileError(path: path, operation: "write", code: errno)
-                }
-                offset += written
-            }
-        }
+            Result { () throws(FileError) in try FileOutput.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor, path: path) }
+        }.get()
     }
 
     private func tracesGraph() throws -> FlameGraph {
         let pricer = try pricing.pricer()
-        var file = source
-        var runID: String?
-        if let source, TraceID(hex: source) != nil, access(source, F_OK) != 0 {
-            file = nil
-            runID = source
-        }
-        let runs = CostedRun.price(try selection.runs(file: file, runID: runID, pricer: pricer), with: pricer)
+        let runs = CostedRun.price(try selection.runs(source: source, pricer: pricer), with: pricer)
         return FlameGraph(runs: runs, measure: by ?? .cost)
     }
 

@@ -35,7 +35,7 @@ struct PricesCommand: ParsableCommand {
                 let day = try on.map { text in
                     guard let day = CalendarDate(iso: text) else { throw ValidationError("--on takes a date YYYY-MM-DD") }
                     return day
-                } ?? CalendarDate(containing: wallClockNanos())
+                } ?? CalendarDate(containing: WallClock.nanosSinceEpoch())
                 entries = PriceBookReport.current(book, on: day)
             }
             if let provider { entries = entries.filter { $0.provider == provider } }

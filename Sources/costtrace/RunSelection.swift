@@ -90,6 +90,17 @@ struct RunSelection: ParsableArguments {
     }
 }
 
+extension RunSelection {
+    /// Runs of `source`: a trace file, or — when it is a run id and no file has that name — that
+    /// run in the database; every run of the database when `source` is `nil`.
+    func runs(source: String?, runID: String? = nil, pricer: SpanPricer) throws -> [Run] {
+        if let source, TraceID(hex: source) != nil, access(source, F_OK) != 0 {
+            return try runs(file: nil, runID: source, pricer: pricer)
+        }
+        return try runs(file: source, runID: runID, pricer: pricer)
+    }
+}
+
 /// `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM:SSZ`, as nanoseconds since the Unix epoch.
 func parseTime(_ text: String) throws -> Int64 {
     let day = text.prefix(10)

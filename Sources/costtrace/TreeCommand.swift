@@ -27,8 +27,7 @@ struct TreeCommand: ParsableCommand {
 
     func run() throws {
         let pricer = try pricing.pricer()
-        let isRunID = TraceID(hex: source) != nil && access(source, F_OK) != 0
-        let runs = try selection.runs(file: isRunID ? nil : source, runID: isRunID ? source : runID, pricer: pricer)
+        let runs = try selection.runs(source: source, runID: runID, pricer: pricer)
         let report = TreeReport(runs: CostedRun.price(runs, with: pricer))
         switch output.format {
         case .text: print(report.text(style: output.textStyle), terminator: "")

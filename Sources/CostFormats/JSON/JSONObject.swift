@@ -110,8 +110,11 @@ struct JSONValue {
         JSONFieldError(field: path, message: message)
     }
 
-    var typeName: String {
-        switch type {
+    var typeName: String { Self.typeName(pointer) }
+
+    /// How error messages name the type of a json-c value.
+    static func typeName(_ pointer: OpaquePointer?) -> String {
+        switch json_object_get_type(pointer) {
         case json_type_null: "null"
         case json_type_boolean: "a boolean"
         case json_type_double: "a fractional number"

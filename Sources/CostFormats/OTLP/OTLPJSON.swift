@@ -184,18 +184,7 @@ enum OTLPJSON {
         JSONFieldError(field: path, message: "expected \(expected), found \(typeName(value))")
     }
 
-    static func typeName(_ value: OpaquePointer?) -> String {
-        switch json_object_get_type(value) {
-        case json_type_null: "null"
-        case json_type_boolean: "a boolean"
-        case json_type_double: "a fractional number"
-        case json_type_int: "an integer"
-        case json_type_object: "an object"
-        case json_type_array: "an array"
-        case json_type_string: "a string"
-        default: "an unknown value"
-        }
-    }
+    static func typeName(_ value: OpaquePointer?) -> String { JSONValue.typeName(value) }
 
     /// The value as one line of JSON text.
     static func serialize(_ value: OpaquePointer?) -> String {

@@ -115,7 +115,7 @@ public final class SpanStore {
             let start = database.prepare
             let insertIngest = try start("INSERT INTO ingests (source, format, started_ns) VALUES (?, '', ?)")
             insertIngest.bind(1, source)
-            insertIngest.bind(2, wallClockNanos())
+            insertIngest.bind(2, WallClock.nanosSinceEpoch())
             try insertIngest.step()
             ingestID = sqlite3_last_insert_rowid(database.handle)
             insertSpan = try start(
@@ -328,14 +328,8 @@ final class RejectsFile {
     deinit { close(descriptor) }
 
     func write(_ line: UnsafeRawBufferPointer) throws(FileError) {
+        try FileOutput.writeAll(line, to: descriptor, path: path)
         var newline: UInt8 = 0x0A
-        guard Glibc.write(descriptor, line.baseAddress, line.count) == line.count, Glibc.write(descriptor, &newline, 1) == 1
-        else { throw FileError(path: path, operation: "write", code: errno) }
+        try withUnsafeBytes(of: &newline) { (bytes) throws(FileError) in try FileOutput.writeAll(bytes, to: descriptor, path: path) }
     }
-}
-
-func wallClockNanos() -> Int64 {
-    var time = timespec()
-    clock_gettime(CLOCK_REALTIME, &time)
-    return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
 }

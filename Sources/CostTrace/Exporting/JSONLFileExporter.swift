@@ -126,7 +126,7 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
             bytes.removeAll(keepingCapacity: true)
             for span in batch { encoder.encode(span, into: &bytes) }
             if dropped > 0 {
-                encoder.encode(.dropped(DroppedSpans(count: dropped, atNanos: CostTracer.wallClockNanos())), into: &bytes)
+                encoder.encode(.dropped(DroppedSpans(count: dropped, atNanos: WallClock.nanosSinceEpoch())), into: &bytes)
                 if !warnedOfDrops {
                     warnedOfDrops = true
                     warn("dropping spans for \(path): the export queue (\(capacity) spans) is full or closed; each loss is counted in the file")
@@ -150,22 +150,14 @@ public final class JSONLFileExporter: SpanExporter, @unchecked Sendable {
     }
 
     private func warn(_ message: String) {
-        var text = "costtrace: " + message + "\n"
-        text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+        FileOutput.writeToStandardError("costtrace: " + message + "\n")
     }
 
     private func writeAll(_ bytes: [UInt8]) -> FileError? {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return FileError(path: path, operation: "write", code: errno)
-                }
-                offset += count
-            }
-            return nil
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(FileError) in try FileOutput.writeAll(buffer, to: descriptor, path: path) }
         }
+        if case .failure(let error) = result { return error }
+        return nil
     }
 }

@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import CostFormats
 import CostModel
 import Instrumentation
 
@@ -42,20 +43,13 @@ public final class CostTracer: Sendable {
     public init(
         exporter: any SpanExporter,
         resource: Attributes = [:],
-        now: @escaping @Sendable () -> Int64 = CostTracer.wallClockNanos,
+        now: @escaping @Sendable () -> Int64 = WallClock.nanosSinceEpoch,
         idSeed: UInt64? = nil
     ) {
         self.exporter = exporter
         self.resource = resource
         self.ids = idSeed.map { SpanIDGenerator(seed: $0) } ?? SpanIDGenerator()
         self.clock = now
-    }
-
-    /// The system's wall clock, in nanoseconds since the Unix epoch.
-    @Sendable public static func wallClockNanos() -> Int64 {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     func now() -> Int64 { clock() }
