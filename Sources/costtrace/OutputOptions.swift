@@ -12,6 +12,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case json
 }
 
+/// `--format` of tabular reports, which can also be CSV.
+enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+    case csv
+}
+
 enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
     case auto
     case always
