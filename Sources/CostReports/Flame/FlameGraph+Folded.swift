@@ -10,12 +10,11 @@ extension FlameGraph {
         var output = ""
         var stack = roots.reversed().map { $0 }
         while let index = stack.popLast() {
-            let frame = frames[index]
-            if frame.selfValue != 0 {
+            if selfValues[index] != 0 {
                 let names = path(of: index).map { $0.map { $0 == ";" ? ":" : ($0 == "\n" ? " " : $0) } }.map { String($0) }
-                output += names.joined(separator: ";") + " " + plain(frame.selfValue) + "\n"
+                output += names.joined(separator: ";") + " " + plain(selfValues[index]) + "\n"
             }
-            stack.append(contentsOf: frame.children.reversed())
+            stack.append(contentsOf: children(of: index).reversed())
         }
         return output
     }

@@ -24,19 +24,19 @@ extension FlameGraph {
     }
 
     private func write(_ index: Int, into writer: inout JSONWriter) {
-        let frame = frames[index]
+        let details = self.details.isEmpty ? Details() : self.details[index]
         writer.beginObject()
-        writer.string("name", frame.name)
-        writer.string("kind", frame.kind.rawValue)
-        writer.number("self", frame.selfValue)
-        writer.number("inclusive", frame.inclusiveValue)
-        writer.string("self_cost_usd", frame.selfCost.total.decimalString)
-        writer.string("inclusive_cost_usd", frame.inclusiveCost.total.decimalString)
-        writer.number("inclusive_unpriced_spans", frame.inclusiveCost.unpricedSpans)
-        writer.number("spans", frame.spans)
-        writeTokens(&writer, "inclusive_tokens", frame.inclusiveTokens)
+        writer.string("name", name(of: index))
+        writer.string("kind", kinds[index].rawValue)
+        writer.number("self", selfValues[index])
+        writer.number("inclusive", inclusiveValues[index])
+        writer.string("self_cost_usd", details.selfCost.total.decimalString)
+        writer.string("inclusive_cost_usd", details.inclusiveCost.total.decimalString)
+        writer.number("inclusive_unpriced_spans", details.inclusiveCost.unpricedSpans)
+        writer.number("spans", spanCounts[index])
+        writeTokens(&writer, "inclusive_tokens", details.inclusiveTokens)
         writer.beginArray("children")
-        for child in frame.children { write(child, into: &writer) }
+        for child in children(of: index) { write(child, into: &writer) }
         writer.endArray()
         writer.endObject()
     }

@@ -60,38 +60,41 @@ extension FlameGraph {
             var x: Double
             var width: Double
             var parent: Int
+            var depth: Int
         }
         var placed: [Placed] = []
-        var pruned = 0
         var maxDepth = 0
         if total > 0 {
-            var stack: [(frame: Int, x: Double, parent: Int)] = []
+            let scale = drawWidth / Double(total)
+            var stack: [(frame: Int32, x: Double, parent: Int, depth: Int)] = []
             var offset = Int64(0)
             for root in roots {
-                stack.append((root, Self.svgPadding + Double(offset) / Double(total) * drawWidth, -1))
-                offset += frames[root].inclusiveValue
+                stack.append((Int32(root), Self.svgPadding + Double(offset) * scale, -1, 0))
+                offset += inclusiveValues[root]
             }
             stack.reverse()
-            while let (index, x, parent) = stack.popLast() {
-                let frame = frames[index]
-                let frameWidth = Double(frame.inclusiveValue) / Double(total) * drawWidth
-                guard frameWidth >= options.minWidth, frame.inclusiveValue > 0 else {
-                    pruned += subtreeSize(index)
-                    continue
-                }
+            var children: [(Int32, Double, Int, Int)] = []
+            while let (frame, x, parent, depth) = stack.popLast() {
+                let index = Int(frame)
+                let frameWidth = Double(inclusiveValues[index]) * scale
+                guard frameWidth >= options.minWidth, inclusiveValues[index] > 0 else { continue }
                 let number = placed.count
-                placed.append(Placed(frame: index, x: x, width: frameWidth, parent: parent))
-                maxDepth = max(maxDepth, frame.depth)
+                placed.append(Placed(frame: index, x: x, width: frameWidth, parent: parent, depth: depth))
+                maxDepth = max(maxDepth, depth)
                 var childOffset = Int64(0)
-                var children: [(Int, Double, Int)] = []
-                for child in frame.children {
-                    children.append((child, x + Double(childOffset) / Double(total) * drawWidth, number))
-                    childOffset += frames[child].inclusiveValue
+                children.removeAll(keepingCapacity: true)
+                var child = firstChildren[index]
+                while child >= 0 {
+                    children.append((child, x + Double(childOffset) * scale, number, depth + 1))
+                    childOffset += inclusiveValues[Int(child)]
+                    child = nextSiblings[Int(child)]
                 }
                 stack.append(contentsOf: children.reversed())
             }
         }
 
+        // A frame is drawn, or left out with its subtree (whose frames are never visited).
+        let pruned = parents.count - placed.count
         let height = Self.svgTop + (maxDepth + 1) * Self.svgFrameHeight + 34
         let title = options.title ?? defaultSVGTitle
         var subtitle = "total " + formatted(total)
@@ -133,17 +136,17 @@ extension FlameGraph {
             """
         svg.reserveCapacity(placed.count * 400 + 8000)
         for (number, placement) in placed.enumerated() {
-            let frame = frames[placement.frame]
-            let row = options.inverted ? maxDepth - frame.depth : frame.depth
+            let row = options.inverted ? maxDepth - placement.depth : placement.depth
             let y = Self.svgTop + row * Self.svgFrameHeight
-            let name = Self.displayName(frame.name)
+            let rawName = name(of: placement.frame)
+            let name = Self.displayName(rawName)
             svg += "<g class=\"f\" id=\"f\(number)\""
             if placement.parent >= 0 { svg += " data-p=\"\(placement.parent)\"" }
-            svg += " data-v=\"\(frame.inclusiveValue)\"><title>"
+            svg += " data-v=\"\(inclusiveValues[placement.frame])\"><title>"
             svg += Self.xml(tooltip(placement.frame, name: name, total: total))
             svg +=
                 "</title><rect x=\"\(Self.px(placement.x))\" y=\"\(y)\" width=\"\(Self.px(placement.width))\" height=\"\(Self.svgFrameHeight - 1)\""
-            svg += " rx=\"2\" fill=\"\(Self.color(kind: frame.kind, name: frame.name))\"/>"
+            svg += " rx=\"2\" fill=\"\(Self.color(kind: kinds[placement.frame], name: rawName))\"/>"
             svg += "<text x=\"\(Self.px(placement.x + 3))\" y=\"\(y + Self.svgFrameHeight - 5)\">"
             svg += Self.xml(Self.label(name, width: placement.width))
             svg += "</text></g>\n"
@@ -160,42 +163,30 @@ extension FlameGraph {
         }
     }
 
-    /// The number of frames in the subtree of `index`, itself included.
-    private func subtreeSize(_ index: Int) -> Int {
-        var count = 0
-        var stack = [index]
-        while let next = stack.popLast() {
-            count += 1
-            stack.append(contentsOf: frames[next].children)
-        }
-        return count
-    }
-
     private func tooltip(_ index: Int, name: String, total: Int64) -> String {
-        let frame = frames[index]
+        let details = self.details.isEmpty ? Details() : self.details[index]
         func share(_ value: Int64) -> String { total > 0 ? Format.percent(Double(value) / Double(total)) : "0.0%" }
         var lines = [
             name,
-            "inclusive: \(formatted(frame.inclusiveValue)) (\(share(frame.inclusiveValue)))",
-            "self: \(formatted(frame.selfValue)) (\(share(frame.selfValue)))",
+            "inclusive: \(formatted(inclusiveValues[index])) (\(share(inclusiveValues[index])))",
+            "self: \(formatted(selfValues[index])) (\(share(selfValues[index])))",
         ]
         if measure != .cost && measure != .value
-            && (frame.inclusiveCost.total.nanos != 0 || frame.inclusiveCost.unpricedSpans > 0)
+            && (details.inclusiveCost.total.nanos != 0 || details.inclusiveCost.unpricedSpans > 0)
         {
-            lines.append("cost: " + Format.total(frame.inclusiveCost))
-        } else if measure == .cost && frame.inclusiveCost.unpricedSpans > 0 {
-            lines.append("unpriced spans: \(frame.inclusiveCost.unpricedSpans)")
+            lines.append("cost: " + Format.total(details.inclusiveCost))
+        } else if measure == .cost && details.inclusiveCost.unpricedSpans > 0 {
+            lines.append("unpriced spans: \(details.inclusiveCost.unpricedSpans)")
         }
-        let tokens = TokenKind.allCases.filter { frame.inclusiveTokens[$0] != 0 }
+        let tokens = TokenKind.allCases.filter { details.inclusiveTokens[$0] != 0 }
         if !tokens.isEmpty {
             lines.append(
                 "tokens: "
-                    + tokens.map { "\($0.rawValue) \(Format.count(frame.inclusiveTokens[$0]))" }.joined(
+                    + tokens.map { "\($0.rawValue) \(Format.count(details.inclusiveTokens[$0]))" }.joined(
                         separator: " · "))
         }
-        lines.append(
-            measure == .value
-                ? "lines: \(Format.count(Int64(frame.spans)))" : "spans: \(Format.count(Int64(frame.spans)))")
+        let count = Format.count(spanCounts[index])
+        lines.append(measure == .value ? "lines: \(count)" : "spans: \(count)")
         return lines.joined(separator: "\n")
     }
 

@@ -19,7 +19,7 @@ extension FlameGraph {
         var allocated = Int64(0)
         for root in roots {
             let start = Int(Int128(allocated) * Int128(width) / Int128(total))
-            allocated += frames[root].inclusiveValue
+            allocated += inclusiveValues[root]
             let end = Int(Int128(allocated) * Int128(width) / Int128(total))
             placements.append((start, end - start, root))
         }
@@ -27,13 +27,13 @@ extension FlameGraph {
             rows.append(placements)
             var next: [(start: Int, width: Int, frame: Int)] = []
             for placement in placements where placement.width > 0 {
-                let parent = frames[placement.frame]
-                guard parent.inclusiveValue > 0 else { continue }
+                let parentValue = Int128(inclusiveValues[placement.frame])
+                guard parentValue > 0 else { continue }
                 var offset = Int64(0)
-                for child in parent.children {
-                    let from = placement.start + Int(Int128(offset) * Int128(placement.width) / Int128(parent.inclusiveValue))
-                    offset += frames[child].inclusiveValue
-                    let to = placement.start + Int(Int128(offset) * Int128(placement.width) / Int128(parent.inclusiveValue))
+                for child in children(of: placement.frame) {
+                    let from = placement.start + Int(Int128(offset) * Int128(placement.width) / parentValue)
+                    offset += inclusiveValues[child]
+                    let to = placement.start + Int(Int128(offset) * Int128(placement.width) / parentValue)
                     if to > from { next.append((from, to - from, child)) }
                 }
             }
@@ -44,13 +44,14 @@ extension FlameGraph {
             var column = 0
             for placement in row where placement.width > 0 {
                 if placement.start > column { line += String(repeating: " ", count: placement.start - column) }
-                let frame = frames[placement.frame]
-                let share = Format.percent(Double(frame.inclusiveValue) / Double(total))
-                var label = "\(frame.name) \(formatted(frame.inclusiveValue)) \(share)"
-                if label.count > placement.width - 1 { label = frame.name }
+                let name = name(of: placement.frame)
+                let value = inclusiveValues[placement.frame]
+                let share = Format.percent(Double(value) / Double(total))
+                var label = "\(name) \(formatted(value)) \(share)"
+                if label.count > placement.width - 1 { label = name }
                 let bar: String
                 if style.colored {
-                    bar = style.kindBackground(frame.kind, " " + label.fitted(to: placement.width - 1))
+                    bar = style.kindBackground(kinds[placement.frame], " " + label.fitted(to: placement.width - 1))
                 } else {
                     // Too narrow for a label: a thin mark per column.
                     bar = placement.width <= 2
@@ -62,16 +63,15 @@ extension FlameGraph {
             }
             output += line + "\n"
         }
-        let bySelf = frames.indices.filter { frames[$0].selfValue > 0 }.sorted {
-            (frames[$0].selfValue, $1) > (frames[$1].selfValue, $0)
+        let bySelf = selfValues.indices.filter { selfValues[$0] > 0 }.sorted {
+            (selfValues[$0], $1) > (selfValues[$1], $0)
         }
         if !bySelf.isEmpty {
             output += "\n" + style.dim("top frames by self \(measure.rawValue):") + "\n"
             for index in bySelf.prefix(top) {
-                let frame = frames[index]
-                let share = Format.percent(Double(frame.selfValue) / Double(total))
-                output += "  " + formatted(frame.selfValue).leftPadded(to: 12) + "  " + share.leftPadded(to: 6) + "  "
-                    + style.kind(frame.kind, path(of: index).joined(separator: " › ")) + "\n"
+                let share = Format.percent(Double(selfValues[index]) / Double(total))
+                output += "  " + formatted(selfValues[index]).leftPadded(to: 12) + "  " + share.leftPadded(to: 6) + "  "
+                    + style.kind(kinds[index], path(of: index).joined(separator: " › ")) + "\n"
             }
         }
         return output

@@ -6,6 +6,9 @@ import CostModel
 /// with the same path in any run add into one frame, so the tree is a real tree: a path never
 /// splits because of how names sort. Each frame carries its *self* value (its own spans) and its
 /// *inclusive* value (itself and every frame below).
+///
+/// Frames are stored column by column (a name id, a parent, a value…), so a graph of millions of
+/// frames costs tens of bytes a frame; ``frames`` presents them one ``Frame`` at a time.
 public struct FlameGraph: Sendable {
     /// What a frame's width stands for.
     public enum Measure: String, CaseIterable, Sendable {
@@ -31,6 +34,7 @@ public struct FlameGraph: Sendable {
         }
     }
 
+    /// One frame, gathered from the graph's columns.
     public struct Frame: Sendable {
         public var name: String
         /// The kind of the frame's spans; the first seen when they differ.
@@ -38,20 +42,50 @@ public struct FlameGraph: Sendable {
         public var depth: Int
         public var parent: Int?
         /// Children in order of first appearance.
-        public var children: [Int] = []
-        public var selfValue: Int64 = 0
-        public var inclusiveValue: Int64 = 0
-        /// The frame's own spans: cost, tokens and how many.
-        public var selfCost = CostTotals()
-        public var inclusiveCost = CostTotals()
-        public var selfTokens = TokenUsage.zero
-        public var inclusiveTokens = TokenUsage.zero
-        public var spans = 0
+        public var children: [Int]
+        public var selfValue: Int64
+        public var inclusiveValue: Int64
+        /// The frame's own spans (for folded stacks, its lines): cost, tokens and how many.
+        public var selfCost: CostTotals
+        public var inclusiveCost: CostTotals
+        public var selfTokens: TokenUsage
+        public var inclusiveTokens: TokenUsage
+        public var spans: Int
     }
 
-    public private(set) var frames: [Frame] = []
+    /// The frames, by index; parents come before their children.
+    public struct Frames: RandomAccessCollection, Sendable {
+        let graph: FlameGraph
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { graph.parents.count }
+        public subscript(index: Int) -> Frame { graph.frame(index) }
+    }
+
+    /// Cost and tokens of a frame built from spans; folded stacks have none.
+    struct Details: Sendable {
+        var selfCost = CostTotals()
+        var inclusiveCost = CostTotals()
+        var selfTokens = TokenUsage.zero
+        var inclusiveTokens = TokenUsage.zero
+    }
+
+    // The columns, one entry per frame.
+    let names: [String]
+    let nameIDs: [Int32]
+    let kinds: [SpanKind]
+    /// -1 for a root.
+    let parents: [Int32]
+    let selfValues: [Int64]
+    let inclusiveValues: [Int64]
+    let spanCounts: [Int64]
+    /// The first child and the next sibling, -1 for none: children in order of first appearance.
+    let firstChildren: [Int32]
+    let nextSiblings: [Int32]
+    /// Empty for folded stacks.
+    let details: [Details]
+
     /// Indices of the top frames (one per distinct root name).
-    public private(set) var roots: [Int] = []
+    public let roots: [Int]
     public let measure: Measure
     public let runCount: Int
     /// For ``Measure/value``: the values are integers in units of 10⁻ⁿ of the file's unit, so
@@ -60,71 +94,77 @@ public struct FlameGraph: Sendable {
 
     /// Merges the spans of every run by name path.
     public init(runs: [CostedRun], measure: Measure) {
-        self.measure = measure
-        runCount = runs.count
-        valueDecimals = 0
-        var rootByName: [String: Int] = [:]
-        var childByName: [Int: [String: Int]] = [:]
+        var builder = Builder()
+        var details: [Details] = []
         for costed in runs {
             let tree = costed.run.tree
-            var frameOfNode = [Int](repeating: -1, count: tree.nodes.count)
+            var frameOfNode = [Int32](repeating: -1, count: tree.nodes.count)
             for index in tree.depthFirstOrder {
                 let node = tree.nodes[index]
                 let record = node.record
-                let frame: Int
-                if let parent = node.parent {
-                    let parentFrame = frameOfNode[parent]
-                    if let known = childByName[parentFrame]?[record.name] {
-                        frame = known
-                    } else {
-                        frame = frames.count
-                        frames.append(Frame(name: record.name, kind: record.kind, depth: frames[parentFrame].depth + 1, parent: parentFrame))
-                        frames[parentFrame].children.append(frame)
-                        childByName[parentFrame, default: [:]][record.name] = frame
-                    }
-                } else if let known = rootByName[record.name] {
-                    frame = known
-                } else {
-                    frame = frames.count
-                    frames.append(Frame(name: record.name, kind: record.kind, depth: 0, parent: nil))
-                    roots.append(frame)
-                    rootByName[record.name] = frame
-                }
+                let parent = node.parent.map { frameOfNode[$0] } ?? -1
+                let frame = builder.frame(named: builder.nameID(record.name), kind: record.kind, parent: parent)
                 frameOfNode[index] = frame
                 let cost = costed.nodes[index].selfCost
-                frames[frame].selfValue += Self.value(of: record, cost: cost, measure: measure)
-                frames[frame].selfCost += CostTotals(cost)
-                frames[frame].selfTokens += record.usage
-                frames[frame].spans += 1
+                builder.add(Self.value(of: record, cost: cost, measure: measure), to: frame)
+                if details.count <= Int(frame) { details.append(Details()) }
+                details[Int(frame)].selfCost += CostTotals(cost)
+                details[Int(frame)].selfTokens += record.usage
             }
         }
-        addUpInclusiveValues()
+        self.init(builder, details: details, measure: measure, runCount: runs.count, valueDecimals: 0)
     }
 
-    /// A graph of frames whose self values are set; the inclusive values are added up here.
-    /// Children must come after their parents in `frames`.
-    init(frames: [Frame], roots: [Int], measure: Measure, runCount: Int, valueDecimals: Int) {
-        self.frames = frames
-        self.roots = roots
+    /// The graph of a builder's frames; inclusive values (and details) are added up here.
+    init(_ builder: Builder, details: [Details] = [], measure: Measure, runCount: Int, valueDecimals: Int) {
+        names = builder.names
+        nameIDs = builder.nameIDs
+        kinds = builder.kinds
+        parents = builder.parents
+        selfValues = builder.selfValues
+        spanCounts = builder.spanCounts
         self.measure = measure
         self.runCount = runCount
         self.valueDecimals = valueDecimals
-        addUpInclusiveValues()
-    }
 
-    private mutating func addUpInclusiveValues() {
-        // Children come after their parents, so walking backwards adds each subtree up once.
-        for index in frames.indices {
-            frames[index].inclusiveValue = frames[index].selfValue
-            frames[index].inclusiveCost = frames[index].selfCost
-            frames[index].inclusiveTokens = frames[index].selfTokens
+        // Children come after their parents, so one backward walk adds every subtree up and,
+        // prepending, links each parent's children in ascending (first-seen) order.
+        let count = parents.count
+        var inclusive = selfValues
+        var details = details
+        for index in details.indices {
+            details[index].inclusiveCost = details[index].selfCost
+            details[index].inclusiveTokens = details[index].selfTokens
         }
-        for index in frames.indices.reversed() {
-            guard let parent = frames[index].parent else { continue }
-            frames[parent].inclusiveValue += frames[index].inclusiveValue
-            frames[parent].inclusiveCost += frames[index].inclusiveCost
-            frames[parent].inclusiveTokens += frames[index].inclusiveTokens
+        var firstChildren = [Int32](repeating: -1, count: count)
+        var nextSiblings = [Int32](repeating: -1, count: count)
+        var firstRoot: Int32 = -1
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            let parent = Int(parents[index])
+            if parent < 0 {
+                nextSiblings[index] = firstRoot
+                firstRoot = Int32(index)
+                continue
+            }
+            inclusive[parent] += inclusive[index]
+            if !details.isEmpty {
+                details[parent].inclusiveCost += details[index].inclusiveCost
+                details[parent].inclusiveTokens += details[index].inclusiveTokens
+            }
+            nextSiblings[index] = firstChildren[parent]
+            firstChildren[parent] = Int32(index)
         }
+        var roots: [Int] = []
+        var root = firstRoot
+        while root >= 0 {
+            roots.append(Int(root))
+            root = nextSiblings[Int(root)]
+        }
+        self.roots = roots
+        inclusiveValues = inclusive
+        self.firstChildren = firstChildren
+        self.nextSiblings = nextSiblings
+        self.details = details
     }
 
     static func value(of record: SpanRecord, cost: SpanCost, measure: Measure) -> Int64 {
@@ -139,18 +179,56 @@ public struct FlameGraph: Sendable {
         }
     }
 
-    /// The sum over the roots.
-    public var total: Int64 { roots.reduce(0) { $0 + frames[$1].inclusiveValue } }
+    public var frames: Frames { Frames(graph: self) }
 
-    public var totalCost: CostTotals { roots.reduce(into: CostTotals()) { $0 += frames[$1].inclusiveCost } }
+    func frame(_ index: Int) -> Frame {
+        let details = self.details.isEmpty ? Details() : self.details[index]
+        return Frame(
+            name: name(of: index), kind: kinds[index], depth: depth(of: index),
+            parent: parents[index] < 0 ? nil : Int(parents[index]), children: children(of: index),
+            selfValue: selfValues[index], inclusiveValue: inclusiveValues[index],
+            selfCost: details.selfCost, inclusiveCost: details.inclusiveCost,
+            selfTokens: details.selfTokens, inclusiveTokens: details.inclusiveTokens,
+            spans: Int(spanCounts[index]))
+    }
+
+    func name(of index: Int) -> String { names[Int(nameIDs[index])] }
+
+    func depth(of index: Int) -> Int {
+        var depth = 0
+        var parent = parents[index]
+        while parent >= 0 {
+            depth += 1
+            parent = parents[Int(parent)]
+        }
+        return depth
+    }
+
+    /// The children of a frame, in order of first appearance.
+    public func children(of index: Int) -> [Int] {
+        var children: [Int] = []
+        var child = firstChildren[index]
+        while child >= 0 {
+            children.append(Int(child))
+            child = nextSiblings[Int(child)]
+        }
+        return children
+    }
+
+    /// The sum over the roots.
+    public var total: Int64 { roots.reduce(0) { $0 + inclusiveValues[$1] } }
+
+    public var totalCost: CostTotals {
+        details.isEmpty ? CostTotals() : roots.reduce(into: CostTotals()) { $0 += details[$1].inclusiveCost }
+    }
 
     /// The path of a frame, names joined by `;`.
     public func path(of index: Int) -> [String] {
         var names: [String] = []
-        var current: Int? = index
-        while let frame = current {
-            names.append(frames[frame].name)
-            current = frames[frame].parent
+        var current = index
+        while current >= 0 {
+            names.append(name(of: current))
+            current = Int(parents[current])
         }
         return names.reversed()
     }

@@ -1,5 +1,11 @@
 import CostModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A line of a folded-stacks file that cannot be read.
 public struct FoldedStacksError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file's path, or `-` for standard input.
@@ -35,24 +41,21 @@ public struct FoldedStacksParser {
     /// The most decimals a value keeps; further digits are rounded half to even.
     public static let maximumDecimals = 9
 
-    private struct ChildKey: Hashable {
-        var parent: Int
-        var name: String
-    }
-
     public let file: String
-    private var frames: [FlameGraph.Frame] = []
-    private var roots: [Int] = []
-    private var rootByName: [String: Int] = [:]
-    private var childByKey: [ChildKey: Int] = [:]
+    private var builder = FlameGraph.Builder()
     private var decimals = 0
+    /// The sum of every value so far: no frame's inclusive value can be larger, so checking it
+    /// alone keeps every sum in the graph within 64 bits.
+    private var total: Int64 = 0
     /// Values that had more than ``maximumDecimals`` decimals and were rounded.
     public private(set) var roundedValues = 0
     /// The lines read that held a stack.
     public private(set) var stackCount = 0
-    // The previous line's stack bytes and its frames, to skip the lookups of a shared prefix.
+    // The previous line's stack bytes and, per frame, where its name ends and its id, so a
+    // prefix shared with the previous line costs a byte comparison, not a lookup.
     private var previousStack: [UInt8] = []
-    private var previousFrames: [(end: Int, frame: Int)] = []
+    private var previousFrames: [(end: Int, frame: Int32)] = []
+    private var currentFrames: [(end: Int, frame: Int32)] = []
 
     public init(file: String) {
         self.file = file
@@ -108,17 +111,17 @@ public struct FoldedStacksParser {
                 value = scaled
             }
         }
-        let leaf = frame(of: UnsafeRawBufferPointer(rebasing: line[0..<stackEnd]))
-        let (sum, overflow) = frames[leaf].selfValue.addingReportingOverflow(value)
+        let (newTotal, overflow) = total.addingReportingOverflow(value)
         guard !overflow else { throw overflowError(number) }
-        frames[leaf].selfValue = sum
-        frames[leaf].spans += 1
+        total = newTotal
+        let leaf = frame(of: UnsafeRawBufferPointer(rebasing: line[0..<stackEnd]))
+        builder.add(value, to: leaf)
         stackCount += 1
     }
 
     /// The graph of the lines added so far.
     public func graph() -> FlameGraph {
-        FlameGraph(frames: frames, roots: roots, measure: .value, runCount: 0, valueDecimals: decimals)
+        FlameGraph(builder, measure: .value, runCount: 0, valueDecimals: decimals)
     }
 
     private func overflowError(_ line: Int) -> FoldedStacksError {
@@ -129,71 +132,52 @@ public struct FoldedStacksParser {
     private mutating func rescale(to newDecimals: Int, line: Int) throws(FoldedStacksError) {
         var factor: Int64 = 1
         for _ in decimals..<newDecimals { factor *= 10 }
+        let (scaledTotal, overflow) = total.multipliedReportingOverflow(by: factor)
+        guard !overflow else { throw overflowError(line) }
+        total = scaledTotal
+        builder.scaleValues(by: factor)
         decimals = newDecimals
-        for index in frames.indices {
-            let (scaled, overflow) = frames[index].selfValue.multipliedReportingOverflow(by: factor)
-            guard !overflow else { throw overflowError(line) }
-            frames[index].selfValue = scaled
-        }
     }
 
     /// The frame of a stack `a;b;c`, made with its parents when new.
-    private mutating func frame(of stack: UnsafeRawBufferPointer) -> Int {
-        // Frames of the previous line whose names (and so the whole prefix) are the same bytes.
+    private mutating func frame(of stack: UnsafeRawBufferPointer) -> Int32 {
         var shared = 0
         var start = 0
-        var parent: Int?
-        var path: [(end: Int, frame: Int)] = []
-        path.reserveCapacity(previousFrames.count + 4)
-        while start <= stack.count {
-            var end = start
-            while end < stack.count && stack[end] != UInt8(ascii: ";") { end += 1 }
-            let frame: Int
-            if shared == path.count, shared < previousFrames.count, previousFrames[shared].end == end,
-                Self.same(stack, previousStack, from: start, to: end)
-            {
-                frame = previousFrames[shared].frame
-                shared += 1
-            } else {
-                let name = String(decoding: UnsafeRawBufferPointer(rebasing: stack[start..<end]), as: UTF8.self)
-                frame = child(named: name, of: parent)
+        var parent: Int32 = -1
+        currentFrames.removeAll(keepingCapacity: true)
+        var previousStack: [UInt8] = []
+        swap(&previousStack, &self.previousStack)
+        previousStack.withUnsafeBytes { previous in
+            while start <= stack.count {
+                var end = start
+                while end < stack.count && stack[end] != UInt8(ascii: ";") { end += 1 }
+                let frame: Int32
+                if shared == currentFrames.count, shared < previousFrames.count, previousFrames[shared].end == end,
+                    Self.same(stack, previous, from: start, to: end)
+                {
+                    frame = previousFrames[shared].frame
+                    shared += 1
+                } else {
+                    let name = builder.nameID(UnsafeRawBufferPointer(rebasing: stack[start..<end]))
+                    frame = builder.frame(named: name, kind: .other, parent: parent)
+                }
+                currentFrames.append((end, frame))
+                parent = frame
+                start = end + 1
             }
-            path.append((end, frame))
-            parent = frame
-            start = end + 1
         }
-        previousStack = Array(stack)
-        previousFrames = path
-        return parent!
+        previousStack.removeAll(keepingCapacity: true)
+        previousStack.append(contentsOf: stack)
+        self.previousStack = previousStack
+        swap(&previousFrames, &currentFrames)
+        return parent
     }
 
-    private static func same(_ stack: UnsafeRawBufferPointer, _ previous: [UInt8], from start: Int, to end: Int) -> Bool
+    private static func same(_ stack: UnsafeRawBufferPointer, _ previous: UnsafeRawBufferPointer, from start: Int, to end: Int)
+        -> Bool
     {
         guard end <= previous.count, end == previous.count || previous[end] == UInt8(ascii: ";") else { return false }
-        var index = start
-        while index < end {
-            if stack[index] != previous[index] { return false }
-            index += 1
-        }
-        return true
-    }
-
-    private mutating func child(named name: String, of parent: Int?) -> Int {
-        if let parent {
-            let key = ChildKey(parent: parent, name: name)
-            if let known = childByKey[key] { return known }
-            let frame = frames.count
-            frames.append(FlameGraph.Frame(name: name, kind: .other, depth: frames[parent].depth + 1, parent: parent))
-            frames[parent].children.append(frame)
-            childByKey[key] = frame
-            return frame
-        }
-        if let known = rootByName[name] { return known }
-        let frame = frames.count
-        frames.append(FlameGraph.Frame(name: name, kind: .other, depth: 0, parent: nil))
-        roots.append(frame)
-        rootByName[name] = frame
-        return frame
+        return end == start || memcmp(stack.baseAddress! + start, previous.baseAddress! + start, end - start) == 0
     }
 
     /// `123`, `0.0001234`, `1.5e-7`: the digits as an integer, the decimals they are in, and
