@@ -94,6 +94,7 @@ public struct FlameGraph: Sendable {
 
     /// Merges the spans of every run by name path.
     public init(runs: [CostedRun], measure: Measure) {
+        var names = NameTable()
         var builder = Builder()
         var details: [Details] = []
         for costed in runs {
@@ -103,7 +104,7 @@ public struct FlameGraph: Sendable {
                 let node = tree.nodes[index]
                 let record = node.record
                 let parent = node.parent.map { frameOfNode[$0] } ?? -1
-                let frame = builder.frame(named: builder.nameID(record.name), kind: record.kind, parent: parent)
+                let frame = builder.frame(named: names.id(record.name), kind: record.kind, parent: parent)
                 frameOfNode[index] = frame
                 let cost = costed.nodes[index].selfCost
                 builder.add(Self.value(of: record, cost: cost, measure: measure), to: frame)
@@ -112,12 +113,12 @@ public struct FlameGraph: Sendable {
                 details[Int(frame)].selfTokens += record.usage
             }
         }
-        self.init(builder, details: details, measure: measure, runCount: runs.count, valueDecimals: 0)
+        self.init(builder, names: names.names, details: details, measure: measure, runCount: runs.count, valueDecimals: 0)
     }
 
     /// The graph of a builder's frames; inclusive values (and details) are added up here.
-    init(_ builder: Builder, details: [Details] = [], measure: Measure, runCount: Int, valueDecimals: Int) {
-        names = builder.names
+    init(_ builder: Builder, names: [String], details: [Details] = [], measure: Measure, runCount: Int, valueDecimals: Int) {
+        self.names = names
         nameIDs = builder.nameIDs
         kinds = builder.kinds
         parents = builder.parents

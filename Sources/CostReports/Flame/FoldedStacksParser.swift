@@ -1,4 +1,5 @@
 import CostModel
+import Dispatch
 
 #if canImport(Glibc)
     import Glibc
@@ -32,17 +33,24 @@ public struct FoldedStacksError: Error, Hashable, Sendable, CustomStringConverti
 /// `0.0000004` and `0.0000006` add up to exactly `0.000001`. Lines with the same path add into
 /// one frame wherever they are in the file.
 ///
+/// Lines are read on the calling thread and their frames found on another, a batch at a time,
+/// so a large file keeps two cores busy.
+///
 /// ```swift
 /// var parser = FoldedStacksParser(file: "profile.folded")
 /// try parser.add(line: "main;work 5", number: 1)
 /// let graph = parser.graph()
 /// ```
-public struct FoldedStacksParser {
+public struct FoldedStacksParser: ~Copyable {
     /// The most decimals a value keeps; further digits are rounded half to even.
     public static let maximumDecimals = 9
+    /// Lines handed to the frame-finding thread at once.
+    static let batchSize = 8192
 
     public let file: String
-    private var builder = FlameGraph.Builder()
+    private var names = FlameGraph.NameTable()
+    private var batch = FoldedBatch()
+    private let frames = FrameFinder()
     private var decimals = 0
     /// The sum of every value so far: no frame's inclusive value can be larger, so checking it
     /// alone keeps every sum in the graph within 64 bits.
@@ -51,11 +59,11 @@ public struct FoldedStacksParser {
     public private(set) var roundedValues = 0
     /// The lines read that held a stack.
     public private(set) var stackCount = 0
-    // The previous line's stack bytes and, per frame, where its name ends and its id, so a
-    // prefix shared with the previous line costs a byte comparison, not a lookup.
+    // The previous line's stack bytes and where each of its names ends, so that a prefix shared
+    // with the previous line costs a byte comparison, not a lookup.
     private var previousStack: [UInt8] = []
-    private var previousFrames: [(end: Int, frame: Int32)] = []
-    private var currentFrames: [(end: Int, frame: Int32)] = []
+    private var previousEnds: [Int] = []
+    private var currentEnds: [Int] = []
 
     public init(file: String) {
         self.file = file
@@ -114,14 +122,16 @@ public struct FoldedStacksParser {
         let (newTotal, overflow) = total.addingReportingOverflow(value)
         guard !overflow else { throw overflowError(number) }
         total = newTotal
-        let leaf = frame(of: UnsafeRawBufferPointer(rebasing: line[0..<stackEnd]))
-        builder.add(value, to: leaf)
+        addStack(UnsafeRawBufferPointer(rebasing: line[0..<stackEnd]), value: value)
         stackCount += 1
+        if batch.lines.count >= Self.batchSize { handOff() }
     }
 
     /// The graph of the lines added so far.
-    public func graph() -> FlameGraph {
-        FlameGraph(builder, measure: .value, runCount: 0, valueDecimals: decimals)
+    public mutating func graph() -> FlameGraph {
+        frames.finish(batch)
+        batch.removeAll()
+        return FlameGraph(frames.builder, names: names.names, measure: .value, runCount: 0, valueDecimals: decimals)
     }
 
     private func overflowError(_ line: Int) -> FoldedStacksError {
@@ -135,42 +145,46 @@ public struct FoldedStacksParser {
         let (scaledTotal, overflow) = total.multipliedReportingOverflow(by: factor)
         guard !overflow else { throw overflowError(line) }
         total = scaledTotal
-        builder.scaleValues(by: factor)
+        batch.lines.append(FoldedBatch.Line(shared: 0, newFrames: -1, value: factor))
         decimals = newDecimals
     }
 
-    /// The frame of a stack `a;b;c`, made with its parents when new.
-    private mutating func frame(of stack: UnsafeRawBufferPointer) -> Int32 {
+    private mutating func handOff() {
+        var full = FoldedBatch()
+        swap(&full, &batch)
+        frames.enqueue(full)
+    }
+
+    /// Puts a stack `a;b;c` into the batch: how many frames it shares with the previous line,
+    /// and the name ids of the others.
+    private mutating func addStack(_ stack: UnsafeRawBufferPointer, value: Int64) {
         var shared = 0
         var start = 0
-        var parent: Int32 = -1
-        currentFrames.removeAll(keepingCapacity: true)
+        var newFrames = 0
+        currentEnds.removeAll(keepingCapacity: true)
         var previousStack: [UInt8] = []
         swap(&previousStack, &self.previousStack)
         previousStack.withUnsafeBytes { previous in
             while start <= stack.count {
                 var end = start
                 while end < stack.count && stack[end] != UInt8(ascii: ";") { end += 1 }
-                let frame: Int32
-                if shared == currentFrames.count, shared < previousFrames.count, previousFrames[shared].end == end,
+                if shared == currentEnds.count, shared < previousEnds.count, previousEnds[shared] == end,
                     Self.same(stack, previous, from: start, to: end)
                 {
-                    frame = previousFrames[shared].frame
                     shared += 1
                 } else {
-                    let name = builder.nameID(UnsafeRawBufferPointer(rebasing: stack[start..<end]))
-                    frame = builder.frame(named: name, kind: .other, parent: parent)
+                    batch.nameIDs.append(names.id(UnsafeRawBufferPointer(rebasing: stack[start..<end])))
+                    newFrames += 1
                 }
-                currentFrames.append((end, frame))
-                parent = frame
+                currentEnds.append(end)
                 start = end + 1
             }
         }
+        batch.lines.append(FoldedBatch.Line(shared: Int32(shared), newFrames: Int32(newFrames), value: value))
         previousStack.removeAll(keepingCapacity: true)
         previousStack.append(contentsOf: stack)
         self.previousStack = previousStack
-        swap(&previousFrames, &currentFrames)
-        return parent
+        swap(&previousEnds, &currentEnds)
     }
 
     private static func same(_ stack: UnsafeRawBufferPointer, _ previous: UnsafeRawBufferPointer, from start: Int, to end: Int)
@@ -254,5 +268,152 @@ public struct FoldedStacksParser {
         }
         if roundUp { value += 1 }
         return (value, fractionDigits, rounded)
+    }
+}
+
+/// Lines of folded stacks on their way to the frame-finding thread.
+struct FoldedBatch: Sendable {
+    struct Line: Sendable {
+        /// Frames the same as the previous line's, from the root.
+        var shared: Int32
+        /// Frames after those, whose name ids come next in ``FoldedBatch/nameIDs``; -1 when
+        /// this is no line but an order to multiply every value so far by `value`.
+        var newFrames: Int32
+        var value: Int64
+    }
+
+    var lines: [Line] = []
+    var nameIDs: [Int32] = []
+
+    mutating func removeAll() {
+        lines.removeAll(keepingCapacity: true)
+        nameIDs.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Finds (or makes) the frames of batches of folded lines, in order, on a queue of its own.
+///
+/// The parser hands it a batch and goes on reading; at most two batches wait, so memory stays
+/// flat. Its state is touched by the queue alone until ``finish(_:)`` has drained it.
+final class FrameFinder: @unchecked Sendable {
+    private(set) var builder = FlameGraph.Builder()
+    private var path: [Int32] = []
+    private let queue = DispatchQueue(label: "costtrace.flame.frames")
+    private let slots = DispatchSemaphore(value: 2)
+
+    func enqueue(_ batch: FoldedBatch) {
+        slots.wait()
+        queue.async {
+            self.process(batch)
+            self.slots.signal()
+        }
+    }
+
+    /// Waits for the queued batches, then does the last one on the calling thread.
+    func finish(_ batch: FoldedBatch) {
+        queue.sync {}
+        process(batch)
+    }
+
+    private func process(_ batch: FoldedBatch) {
+        // Work on locals: a class's stored properties are checked for exclusive access on every
+        // use, which costs more than the lookups themselves.
+        var builder = FlameGraph.Builder()
+        var path: [Int32] = []
+        swap(&builder, &self.builder)
+        swap(&path, &self.path)
+        defer {
+            swap(&builder, &self.builder)
+            swap(&path, &self.path)
+        }
+        var group = LineGroup()
+        var nextName = 0
+        var index = 0
+        let lines = batch.lines
+        while index < lines.count {
+            guard lines[index].newFrames >= 0 else {
+                builder.scaleValues(by: lines[index].value)
+                index += 1
+                continue
+            }
+            group.removeAll()
+            while index < lines.count, group.count < LineGroup.size, lines[index].newFrames >= 0 {
+                group.append(lines[index], firstName: nextName)
+                nextName += Int(lines[index].newFrames)
+                index += 1
+            }
+            group.findFrames(names: batch.nameIDs, after: &path, in: &builder)
+        }
+    }
+}
+
+/// Lines whose frames are found together, depth by depth.
+///
+/// The frame table is far larger than the caches, so nearly every lookup waits for memory. One
+/// line's lookups depend on each other (a frame is its parent's child), but different lines'
+/// lookups at the same depth do not: their slots are touched first, all at once, so that the
+/// waits overlap, and then looked up in order — the same frames, made in the same order, as one
+/// line at a time.
+struct LineGroup {
+    static let size = 16
+
+    private var lines: [FoldedBatch.Line] = []
+    private var firstNames: [Int] = []
+    /// Each line's frames from the root, at `frameStarts[line]` in `frames`.
+    private var frames: [Int32] = []
+    private var frameStarts: [Int] = []
+    private var deepest = 0
+
+    var count: Int { lines.count }
+
+    mutating func removeAll() {
+        lines.removeAll(keepingCapacity: true)
+        firstNames.removeAll(keepingCapacity: true)
+        frames.removeAll(keepingCapacity: true)
+        frameStarts.removeAll(keepingCapacity: true)
+        deepest = 0
+    }
+
+    mutating func append(_ line: FoldedBatch.Line, firstName: Int) {
+        let depth = Int(line.shared + line.newFrames)
+        lines.append(line)
+        firstNames.append(firstName)
+        frameStarts.append(frames.count)
+        frames.append(contentsOf: repeatElement(-1, count: depth))
+        deepest = max(deepest, depth)
+    }
+
+    /// Finds or makes every line's frames and adds each line's value to its leaf; `path` holds
+    /// the frames of the line before the group, and then of the group's last line.
+    mutating func findFrames(names: [Int32], after path: inout [Int32], in builder: inout FlameGraph.Builder) {
+        for depth in 0..<deepest {
+            var touched: UInt64 = 0
+            for line in lines.indices where depth >= Int(lines[line].shared) && depth < frameCount(of: line) {
+                touched ^= builder.touch(named: names[firstNames[line] + depth - Int(lines[line].shared)], parent: parent(of: line, at: depth))
+            }
+            builder.touchedSum ^= touched
+            for line in lines.indices where depth < frameCount(of: line) {
+                let frame: Int32
+                if depth < Int(lines[line].shared) {
+                    frame = line == 0 ? path[depth] : frames[frameStarts[line - 1] + depth]
+                } else {
+                    let name = names[firstNames[line] + depth - Int(lines[line].shared)]
+                    frame = builder.frame(named: name, kind: .other, parent: parent(of: line, at: depth))
+                }
+                frames[frameStarts[line] + depth] = frame
+            }
+        }
+        for line in lines.indices {
+            builder.add(lines[line].value, to: frames[frameStarts[line] + frameCount(of: line) - 1])
+        }
+        let last = lines.count - 1
+        path.removeAll(keepingCapacity: true)
+        path.append(contentsOf: frames[frameStarts[last]..<frameStarts[last] + frameCount(of: last)])
+    }
+
+    private func frameCount(of line: Int) -> Int { Int(lines[line].shared + lines[line].newFrames) }
+
+    private func parent(of line: Int, at depth: Int) -> Int32 {
+        depth == 0 ? -1 : frames[frameStarts[line] + depth - 1]
     }
 }
