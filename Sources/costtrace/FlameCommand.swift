@@ -68,11 +68,10 @@ struct FlameCommand: ParsableCommand {
 
     func run() throws {
         let graph: FlameGraph
-        if let source, source != "-", access(source, F_OK) == 0, try Self.isFoldedStacks(path: source) {
-            if let by { throw ValidationError("--by \(by.rawValue) needs a trace: \(source) holds folded stacks, one value a line") }
-            graph = try Self.readFoldedStacks(path: source)
+        if let source, source == "-" || access(source, F_OK) == 0 {
+            graph = try fileGraph(path: source)
         } else {
-            graph = try tracesGraph()
+            graph = try tracesGraph(runs: selection.runs(source: source, pricer: try pricing.pricer()))
         }
         if let svg {
             let drawing = graph.svg(FlameGraph.SVGOptions(width: width ?? 1200, title: title, minWidth: minWidth, inverted: inverted))
@@ -111,26 +110,24 @@ struct FlameCommand: ParsableCommand {
         }.get()
     }
 
-    private func tracesGraph() throws -> FlameGraph {
-        let pricer = try pricing.pricer()
-        let runs = CostedRun.price(try selection.runs(source: source, pricer: pricer), with: pricer)
-        return FlameGraph(runs: runs, measure: by ?? .cost)
+    private func tracesGraph(runs: [Run]) throws -> FlameGraph {
+        FlameGraph(runs: CostedRun.price(runs, with: try pricing.pricer()), measure: by ?? .cost)
     }
 
-    /// Whether the file's first non-blank line is a folded stack rather than JSON (which starts with `{`).
-    static func isFoldedStacks(path: String) throws -> Bool {
+    /// The graph of a trace or folded-stacks file (`-`: standard input), told apart by its first
+    /// byte: traces are JSON, so they start with `{` or `[`.
+    private func fileGraph(path: String) throws -> FlameGraph {
         var reader = try LineReader(path: path)
-        while true {
-            let firstByte: UInt8?? = try reader.nextLine { line, _, _ in
-                line.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
-            }
-            guard let firstByte else { return false }  // empty file: leave it to the trace reader
-            if let byte = firstByte { return byte != UInt8(ascii: "{") && byte != UInt8(ascii: "[") }
+        let first = try reader.peekFirstNonBlankByte()
+        guard let first, first != UInt8(ascii: "{"), first != UInt8(ascii: "[") else {
+            let contents = try TraceInput.read(reader: &reader, file: path).contents
+            return try tracesGraph(runs: selection.runs(of: contents, from: path))
         }
+        if let by { throw ValidationError("--by \(by.rawValue) needs a trace: \(path) holds folded stacks, one value a line") }
+        return try Self.readFoldedStacks(reader: &reader, path: path)
     }
 
-    static func readFoldedStacks(path: String) throws -> FlameGraph {
-        var reader = try LineReader(path: path)
+    static func readFoldedStacks(reader: inout LineReader, path: String) throws -> FlameGraph {
         var parser = FoldedStacksParser(file: path)
         while try reader.nextLine({ line, number, _ in try parser.add(line: line, number: number) }) != nil {}
         if parser.roundedValues > 0 {

@@ -72,11 +72,7 @@ struct RunSelection: ParsableArguments {
         let filter = try filter()
         var runs: [Run]
         if let path {
-            let contents = try TraceInput.read(path: path).contents
-            for notice in contents.dropped {
-                warn("\(path): the exporter dropped \(notice.count) spans; totals miss them")
-            }
-            runs = Run.group(contents.spans).filter { filter.matches($0) }
+            runs = try self.runs(of: TraceInput.read(path: path).contents, from: path)
         } else {
             let store = try database.open(pricer: pricer)
             runs = Run.group(try store.spans(ofRuns: try store.runIDs(matching: filter)))
@@ -91,6 +87,15 @@ struct RunSelection: ParsableArguments {
 }
 
 extension RunSelection {
+    /// The runs of a trace file's contents that the selectors pick.
+    func runs(of contents: TraceFileReader.Contents, from path: String) throws -> [Run] {
+        for notice in contents.dropped {
+            warn("\(path): the exporter dropped \(notice.count) spans; totals miss them")
+        }
+        let filter = try filter()
+        return Run.group(contents.spans).filter { filter.matches($0) }
+    }
+
     /// Runs of `source`: a trace file, or — when it is a run id and no file has that name — that
     /// run in the database; every run of the database when `source` is `nil`.
     func runs(source: String?, runID: String? = nil, pricer: SpanPricer) throws -> [Run] {

@@ -26,7 +26,10 @@ struct CommandRunner {
         return url
     }
 
-    static func run(_ arguments: [String], executable: String = "costtrace", environment: [String: String] = [:]) throws -> Output {
+    /// Runs the executable with `input`, when given, as its standard input.
+    static func run(
+        _ arguments: [String], executable: String = "costtrace", environment: [String: String] = [:], input: String? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = products.appendingPathComponent(executable)
         process.arguments = arguments
@@ -46,6 +49,12 @@ struct CommandRunner {
         }
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errorPath))
+        if let input {
+            let inputPath = temporaryPath("stdin")
+            FileManager.default.createFile(atPath: inputPath, contents: Data(input.utf8))
+            defer { unlink(inputPath) }
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inputPath))
+        }
         try process.run()
         process.waitUntilExit()
         return Output(

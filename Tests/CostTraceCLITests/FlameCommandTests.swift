@@ -69,6 +69,26 @@ struct FlameCommandTests {
         #expect(text.standardOutput.hasPrefix("flame graph of folded stacks · 0.250001\n"))
     }
 
+    @Test func foldedStacksAndTracesAreReadFromStandardInputAndToldApartThere() throws {
+        let folded = "\n  \na;b 0.5\na 1\n"
+        let fromInput = try CommandRunner.run(["flame", "-", "--format", "folded"], input: folded)
+        #expect(fromInput.status == 0, "\(fromInput.standardError)")
+        #expect(fromInput.standardOutput == "a 1\na;b 0.5\n")
+
+        let trace = try String(contentsOfFile: CommandRunner.root.appendingPathComponent("traces/research-agent.jsonl").path, encoding: .utf8)
+        let viaInput = try CommandRunner.run(["flame", "-", "--format", "folded"], input: trace)
+        let viaFile = try CommandRunner.run(["flame", "traces/research-agent.jsonl", "--format", "folded"])
+        #expect(viaInput.status == 0, "\(viaInput.standardError)")
+        #expect(!viaInput.standardOutput.isEmpty)
+        #expect(viaInput.standardOutput == viaFile.standardOutput)
+    }
+
+    @Test func aMalformedFoldedLineOnStandardInputNamesTheLine() throws {
+        let result = try CommandRunner.run(["flame", "-"], input: "a;b 1\na;c x\n")
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("-:2: expected a non-negative number after the last space, found 'x'"))
+    }
+
     @Test func aMalformedFoldedLineIsAnErrorNamingTheFileAndLine() throws {
         let path = try temporaryFile("a;b 1\n\na;c two\n", suffix: ".folded")
         defer { unlink(path) }

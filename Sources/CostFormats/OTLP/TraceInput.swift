@@ -80,6 +80,19 @@ public enum TraceInput {
         rejected: ((UnsafeRawBufferPointer, TraceFormatError) throws -> Void)? = nil
     ) throws -> TraceFileKind {
         var reader = try LineReader(path: path)
+        return try forEachEntry(reader: &reader, file: path, withLines: body, detected: detected, rejected: rejected)
+    }
+
+    /// Like ``forEachEntry(path:withLines:detected:rejected:)``, from a reader already open (for
+    /// instance on standard input after a look at its first byte); `file` names it in errors.
+    @discardableResult
+    public static func forEachEntry(
+        reader: inout LineReader,
+        file path: String,
+        withLines body: (TraceFileEntry, _ canonicalLine: UnsafeRawBufferPointer?) throws -> Void,
+        detected: (TraceFileKind) throws -> Void = { _ in },
+        rejected: ((UnsafeRawBufferPointer, TraceFormatError) throws -> Void)? = nil
+    ) throws -> TraceFileKind {
         var kind: TraceFileKind?
         var otlp = OTLPDocumentStream(file: path)
         let lineDecoder = TraceLineDecoder()
@@ -115,8 +128,16 @@ public enum TraceInput {
 
     /// Reads the whole file at `path` into memory: spans and drop notices.
     public static func read(path: String) throws -> (kind: TraceFileKind, contents: TraceFileReader.Contents) {
+        var reader = try LineReader(path: path)
+        return try read(reader: &reader, file: path)
+    }
+
+    /// Reads the rest of an open reader into memory; `file` names it in errors.
+    public static func read(reader: inout LineReader, file: String) throws -> (
+        kind: TraceFileKind, contents: TraceFileReader.Contents
+    ) {
         var contents = TraceFileReader.Contents()
-        let kind = try forEachEntry(path: path) { entry in
+        let kind = try forEachEntry(reader: &reader, file: file) { entry, _ in
             switch entry {
             case .span(let span): contents.spans.append(span)
             case .dropped(let notice): contents.dropped.append(notice)

@@ -63,6 +63,23 @@ public struct LineReader: ~Copyable {
         }
     }
 
+    /// The first byte that is not a space, tab, CR or LF, without consuming anything; `nil` when
+    /// the input holds nothing else. Lets a caller tell formats apart on standard input.
+    public mutating func peekFirstNonBlankByte() throws(FileError) -> UInt8? {
+        var index = start
+        while true {
+            while index < end {
+                let byte = buffer[index]
+                if byte != 0x20 && byte != 0x09 && byte != 0x0D && byte != 0x0A { return byte }
+                index += 1
+            }
+            if atEOF { return nil }
+            let offset = index - start
+            try fill()
+            index = start + offset
+        }
+    }
+
     private func findNewline() -> Int? {
         guard start < end, let base = buffer.baseAddress else { return nil }
         guard let found = memchr(base + start, 0x0A, end - start) else { return nil }
