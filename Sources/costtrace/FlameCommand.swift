@@ -35,7 +35,7 @@ struct FlameCommand: ParsableCommand {
     }
 
     @Argument(
-        help: "A trace file (CostTrace JSONL or OTLP/JSON), a folded-stacks file, or a run id in the database; the database's runs when absent."
+        help: "A trace file (CostTrace JSONL or OTLP/JSON), a folded-stacks file, - for standard input, or a run id in the database; the database's runs when absent."
     )
     var source: String?
 

@@ -355,7 +355,7 @@ final class FrameFinder: @unchecked Sendable {
 /// waits overlap, and then looked up in order — the same frames, made in the same order, as one
 /// line at a time.
 struct LineGroup {
-    static let size = 16
+    static let size = 32
 
     private var lines: [FoldedBatch.Line] = []
     private var firstNames: [Int] = []
