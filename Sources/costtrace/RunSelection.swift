@@ -57,8 +57,9 @@ struct RunSelection: ParsableArguments {
         _ = try filter()
     }
 
-    func filter() throws -> RunFilter {
-        let attributes = try conditions.map { condition in
+    /// The selectors, with `extra` KEY=VALUE conditions (e.g. one side of a diff) added.
+    func filter(adding extra: [String] = []) throws -> RunFilter {
+        let attributes = try (conditions + extra).map { condition in
             guard let equals = condition.firstIndex(of: "="), equals != condition.startIndex else {
                 throw ValidationError("--where takes KEY=VALUE, for example team=search (got '\(condition)')")
             }
@@ -68,11 +69,11 @@ struct RunSelection: ParsableArguments {
     }
 
     /// Runs of a trace file at `path` (CostTrace JSONL or OTLP/JSON), or of the database when `path` is `nil`; `runID` picks one.
-    func runs(file path: String?, runID: String? = nil, pricer: SpanPricer) throws -> [Run] {
-        let filter = try filter()
+    func runs(file path: String?, runID: String? = nil, adding extra: [String] = [], pricer: SpanPricer) throws -> [Run] {
+        let filter = try filter(adding: extra)
         var runs: [Run]
         if let path {
-            runs = try self.runs(of: TraceInput.read(path: path).contents, from: path)
+            runs = try self.runs(of: TraceInput.read(path: path).contents, from: path, adding: extra)
         } else {
             let store = try database.open(pricer: pricer)
             runs = Run.group(try store.spans(ofRuns: try store.runIDs(matching: filter)))
@@ -88,21 +89,21 @@ struct RunSelection: ParsableArguments {
 
 extension RunSelection {
     /// The runs of a trace file's contents that the selectors pick.
-    func runs(of contents: TraceFileReader.Contents, from path: String) throws -> [Run] {
+    func runs(of contents: TraceFileReader.Contents, from path: String, adding extra: [String] = []) throws -> [Run] {
         for notice in contents.dropped {
             warn("\(path): the exporter dropped \(notice.count) spans; totals miss them")
         }
-        let filter = try filter()
+        let filter = try filter(adding: extra)
         return Run.group(contents.spans).filter { filter.matches($0) }
     }
 
     /// Runs of `source`: a trace file, or — when it is a run id and no file has that name — that
     /// run in the database; every run of the database when `source` is `nil`.
-    func runs(source: String?, runID: String? = nil, pricer: SpanPricer) throws -> [Run] {
+    func runs(source: String?, runID: String? = nil, adding extra: [String] = [], pricer: SpanPricer) throws -> [Run] {
         if let source, TraceID(hex: source) != nil, access(source, F_OK) != 0 {
-            return try runs(file: nil, runID: source, pricer: pricer)
+            return try runs(file: nil, runID: source, adding: extra, pricer: pricer)
         }
-        return try runs(file: source, runID: runID, pricer: pricer)
+        return try runs(file: source, runID: runID, adding: extra, pricer: pricer)
     }
 }
 

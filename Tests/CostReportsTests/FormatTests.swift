@@ -57,5 +57,7 @@ struct MoneyFormatTests {
         #expect(Format.percent(0.889) == "88.9%")
         #expect(Format.percent(1) == "100.0%")
         #expect(Format.percent(0) == "0.0%")
+        #expect(Format.percent(-0.709) == "-70.9%")
+        #expect(Format.percent(-0.0004) == "0.0%")
     }
 }

@@ -54,44 +54,16 @@ extension FlameGraph {
         let drawWidth = Double(width) - 2 * Self.svgPadding
         let total = self.total
 
-        // Lay out: preorder, so a frame's parent is drawn (and numbered) before it.
-        struct Placed {
-            var frame: Int
-            var x: Double
-            var width: Double
-            var parent: Int
-            var depth: Int
-        }
-        var placed: [Placed] = []
-        var maxDepth = 0
-        if total > 0 {
-            let scale = drawWidth / Double(total)
-            var stack: [(frame: Int32, x: Double, parent: Int, depth: Int)] = []
-            var offset = Int64(0)
-            for root in roots {
-                stack.append((Int32(root), Self.svgPadding + Double(offset) * scale, -1, 0))
-                offset += inclusiveValues[root]
-            }
-            stack.reverse()
-            var children: [(Int32, Double, Int, Int)] = []
-            while let (frame, x, parent, depth) = stack.popLast() {
-                let index = Int(frame)
-                let frameWidth = Double(inclusiveValues[index]) * scale
-                guard frameWidth >= options.minWidth, inclusiveValues[index] > 0 else { continue }
-                let number = placed.count
-                placed.append(Placed(frame: index, x: x, width: frameWidth, parent: parent, depth: depth))
-                maxDepth = max(maxDepth, depth)
-                var childOffset = Int64(0)
-                children.removeAll(keepingCapacity: true)
+        let (placed, maxDepth) = Self.svgLayout(
+            roots: roots, total: Double(total), drawWidth: drawWidth, minWidth: options.minWidth,
+            value: { Double(inclusiveValues[$0]) },
+            children: { index, children in
                 var child = firstChildren[index]
                 while child >= 0 {
-                    children.append((child, x + Double(childOffset) * scale, number, depth + 1))
-                    childOffset += inclusiveValues[Int(child)]
+                    children.append(Int(child))
                     child = nextSiblings[Int(child)]
                 }
-                stack.append(contentsOf: children.reversed())
-            }
-        }
+            })
 
         // A frame is drawn, or left out with its subtree (whose frames are never visited).
         let pruned = parents.count - placed.count
@@ -104,55 +76,132 @@ extension FlameGraph {
             subtitle += " · \(runCount) run" + (runCount == 1 ? "" : "s")
             subtitle += " · \(totalCost.unpricedSpans) unpriced span" + (totalCost.unpricedSpans == 1 ? "" : "s")
         }
-        if pruned > 0 {
-            subtitle +=
-                " · \(Format.count(Int64(pruned))) frame\(pruned == 1 ? "" : "s") narrower than \(Self.px(options.minWidth))px not drawn"
-        }
+        subtitle += Self.prunedNote(pruned, minWidth: options.minWidth)
 
-        var svg = """
-            <?xml version="1.0" encoding="UTF-8" standalone="no"?>
-            <svg version="1.1" xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" \
-            viewBox="0 0 \(width) \(height)" data-total="\(total)" data-padding="\(Self.px(Self.svgPadding))">
-            <style>
-            text { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: \(Self.svgFontSize)px; fill: #000; }
-            #title { font-size: 17px; text-anchor: middle; }
-            #subtitle { text-anchor: middle; fill: #555; }
-            #search, #matched { text-anchor: end; }
-            #unzoom, #search { cursor: pointer; fill: #1a5fb4; }
-            #unzoom.hide { display: none; }
-            g.f { cursor: pointer; }
-            g.f text { pointer-events: none; }
-            g.f:hover rect { stroke: #000; stroke-width: 0.7; }
-            </style>
-            <rect id="background" x="0" y="0" width="\(width)" height="\(height)" fill="#fafafa"/>
-            <text id="title" x="\(width / 2)" y="24">\(Self.xml(title))</text>
-            <text id="subtitle" x="\(width / 2)" y="44">\(Self.xml(subtitle))</text>
-            <text id="unzoom" class="hide" x="\(Self.px(Self.svgPadding))" y="24">Reset Zoom</text>
-            <text id="search" x="\(Self.px(Double(width) - Self.svgPadding))" y="24">Search</text>
-            <text id="details" x="\(Self.px(Self.svgPadding))" y="\(height - 12)"> </text>
-            <text id="matched" x="\(Self.px(Double(width) - Self.svgPadding))" y="\(height - 12)"> </text>
-            <g id="frames">
-
-            """
+        var svg = Self.svgHead(width: width, height: height, total: String(total), title: title, subtitle: subtitle)
         svg.reserveCapacity(placed.count * 400 + 8000)
         for (number, placement) in placed.enumerated() {
             let row = options.inverted ? maxDepth - placement.depth : placement.depth
             let y = Self.svgTop + row * Self.svgFrameHeight
             let rawName = name(of: placement.frame)
             let name = Self.displayName(rawName)
-            svg += "<g class=\"f\" id=\"f\(number)\""
-            if placement.parent >= 0 { svg += " data-p=\"\(placement.parent)\"" }
-            svg += " data-v=\"\(inclusiveValues[placement.frame])\"><title>"
-            svg += Self.xml(tooltip(placement.frame, name: name, total: total))
-            svg +=
-                "</title><rect x=\"\(Self.px(placement.x))\" y=\"\(y)\" width=\"\(Self.px(placement.width))\" height=\"\(Self.svgFrameHeight - 1)\""
-            svg += " rx=\"2\" fill=\"\(Self.color(kind: kinds[placement.frame], name: rawName))\"/>"
-            svg += "<text x=\"\(Self.px(placement.x + 3))\" y=\"\(y + Self.svgFrameHeight - 5)\">"
-            svg += Self.xml(Self.label(name, width: placement.width))
-            svg += "</text></g>\n"
+            Self.appendSVGFrame(
+                to: &svg, number: number, placement: placement, y: y, value: String(inclusiveValues[placement.frame]),
+                tooltip: tooltip(placement.frame, name: name, total: total), name: name,
+                fill: Self.color(kind: kinds[placement.frame], name: rawName))
         }
-        svg += "</g>\n<script><![CDATA[\n" + Self.svgScript + "]]></script>\n</svg>\n"
+        svg += Self.svgTail()
         return SVGDrawing(text: svg, framesDrawn: placed.count, framesPruned: pruned)
+    }
+
+    /// Where a frame is drawn: preorder, so a frame's parent is drawn (and numbered) before it.
+    struct SVGPlacement {
+        var frame: Int
+        var x: Double
+        var width: Double
+        /// The parent's number among the placements, -1 for a root.
+        var parent: Int
+        var depth: Int
+    }
+
+    /// Places frames side by side in proportion to `value`, children under their parent; a frame
+    /// narrower than `minWidth` pixels is left out with its subtree, which is never visited.
+    static func svgLayout(
+        roots: [Int], total: Double, drawWidth: Double, minWidth: Double, value: (Int) -> Double,
+        children: (Int, inout [Int]) -> Void
+    ) -> (placed: [SVGPlacement], maxDepth: Int) {
+        guard total > 0 else { return ([], 0) }
+        var placed: [SVGPlacement] = []
+        var maxDepth = 0
+        let scale = drawWidth / total
+        var stack: [SVGPlacement] = []
+        var offset = 0.0
+        for root in roots {
+            stack.append(SVGPlacement(frame: root, x: svgPadding + offset * scale, width: 0, parent: -1, depth: 0))
+            offset += value(root)
+        }
+        stack.reverse()
+        var childFrames: [Int] = []
+        var queued: [SVGPlacement] = []
+        while var placement = stack.popLast() {
+            let frameValue = value(placement.frame)
+            placement.width = frameValue * scale
+            guard placement.width >= minWidth, frameValue > 0 else { continue }
+            let number = placed.count
+            placed.append(placement)
+            maxDepth = max(maxDepth, placement.depth)
+            childFrames.removeAll(keepingCapacity: true)
+            children(placement.frame, &childFrames)
+            queued.removeAll(keepingCapacity: true)
+            var childOffset = 0.0
+            for child in childFrames {
+                queued.append(
+                    SVGPlacement(
+                        frame: child, x: placement.x + childOffset * scale, width: 0, parent: number, depth: placement.depth + 1))
+                childOffset += value(child)
+            }
+            stack.append(contentsOf: queued.reversed())
+        }
+        return (placed, maxDepth)
+    }
+
+    /// One frame: a group with its tooltip, its rectangle and its label.
+    static func appendSVGFrame(
+        to svg: inout String, number: Int, placement: SVGPlacement, y: Int, value: String, tooltip: String, name: String,
+        fill: String, rectAttributes: String = ""
+    ) {
+        svg += "<g class=\"f\" id=\"f\(number)\""
+        if placement.parent >= 0 { svg += " data-p=\"\(placement.parent)\"" }
+        svg += " data-v=\"\(value)\"><title>"
+        svg += xml(tooltip)
+        svg +=
+            "</title><rect x=\"\(px(placement.x))\" y=\"\(y)\" width=\"\(px(placement.width))\" height=\"\(svgFrameHeight - 1)\""
+        svg += " rx=\"2\" fill=\"\(fill)\"\(rectAttributes)/>"
+        svg += "<text x=\"\(px(placement.x + 3))\" y=\"\(y + svgFrameHeight - 5)\">"
+        svg += xml(label(name, width: placement.width))
+        svg += "</text></g>\n"
+    }
+
+    /// ` · 12 frames narrower than 0.1px not drawn`, or nothing when every frame is drawn.
+    static func prunedNote(_ pruned: Int, minWidth: Double) -> String {
+        guard pruned > 0 else { return "" }
+        let frames = "\(Format.count(Int64(pruned))) frame\(pruned == 1 ? "" : "s")"
+        return minWidth > 0 ? " · \(frames) narrower than \(px(minWidth))px not drawn" : " · \(frames) of zero width not drawn"
+    }
+
+    /// The document up to the frames: size, style, title, subtitle, buttons and text slots.
+    /// `total` is the value the script divides by for "Matched".
+    static func svgHead(width: Int, height: Int, total: String, title: String, subtitle: String, style: String = "") -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8" standalone="no"?>
+        <svg version="1.1" xmlns="http://www.w3.org/2000/svg" width="\(width)" height="\(height)" \
+        viewBox="0 0 \(width) \(height)" data-total="\(total)" data-padding="\(Self.px(Self.svgPadding))">
+        <style>
+        text { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: \(Self.svgFontSize)px; fill: #000; }
+        #title { font-size: 17px; text-anchor: middle; }
+        #subtitle { text-anchor: middle; fill: #555; }
+        #search, #matched { text-anchor: end; }
+        #unzoom, #search { cursor: pointer; fill: #1a5fb4; }
+        #unzoom.hide { display: none; }
+        g.f { cursor: pointer; }
+        g.f text { pointer-events: none; }
+        g.f:hover rect { stroke: #000; stroke-width: 0.7; }
+        \(style)</style>
+        <rect id="background" x="0" y="0" width="\(width)" height="\(height)" fill="#fafafa"/>
+        <text id="title" x="\(width / 2)" y="24">\(Self.xml(title))</text>
+        <text id="subtitle" x="\(width / 2)" y="44">\(Self.xml(subtitle))</text>
+        <text id="unzoom" class="hide" x="\(Self.px(Self.svgPadding))" y="24">Reset Zoom</text>
+        <text id="search" x="\(Self.px(Double(width) - Self.svgPadding))" y="24">Search</text>
+        <text id="details" x="\(Self.px(Self.svgPadding))" y="\(height - 12)"> </text>
+        <text id="matched" x="\(Self.px(Double(width) - Self.svgPadding))" y="\(height - 12)"> </text>
+        <g id="frames">
+
+        """
+    }
+
+    /// The rest of the document after the frames: `extra` elements (a legend), then the script.
+    static func svgTail(extra: String = "") -> String {
+        "</g>\n" + extra + "<script><![CDATA[\n" + svgScript + "]]></script>\n</svg>\n"
     }
 
     private var defaultSVGTitle: String {

@@ -128,32 +128,43 @@ public struct FlameGraph: Sendable {
         self.runCount = runCount
         self.valueDecimals = valueDecimals
 
-        // Children come after their parents, so one backward walk adds every subtree up and,
-        // prepending, links each parent's children in ascending (first-seen) order.
-        let count = parents.count
+        // Children come after their parents, so one backward walk adds every subtree up.
         var inclusive = selfValues
         var details = details
         for index in details.indices {
             details[index].inclusiveCost = details[index].selfCost
             details[index].inclusiveTokens = details[index].selfTokens
         }
-        var firstChildren = [Int32](repeating: -1, count: count)
-        var nextSiblings = [Int32](repeating: -1, count: count)
-        var firstRoot: Int32 = -1
-        for index in stride(from: count - 1, through: 0, by: -1) {
+        for index in parents.indices.reversed() {
             let parent = Int(parents[index])
-            if parent < 0 {
-                nextSiblings[index] = firstRoot
-                firstRoot = Int32(index)
-                continue
-            }
+            guard parent >= 0 else { continue }
             inclusive[parent] += inclusive[index]
             if !details.isEmpty {
                 details[parent].inclusiveCost += details[index].inclusiveCost
                 details[parent].inclusiveTokens += details[index].inclusiveTokens
             }
-            nextSiblings[index] = firstChildren[parent]
-            firstChildren[parent] = Int32(index)
+        }
+        inclusiveValues = inclusive
+        self.details = details
+        (firstChildren, nextSiblings, roots) = Self.link(parents: parents)
+    }
+
+    /// Each frame's first child and next sibling (-1 for none), and the roots, all in ascending
+    /// order (the order of first appearance), from parents that come before their children.
+    static func link(parents: [Int32]) -> (firstChildren: [Int32], nextSiblings: [Int32], roots: [Int]) {
+        var firstChildren = [Int32](repeating: -1, count: parents.count)
+        var nextSiblings = [Int32](repeating: -1, count: parents.count)
+        var firstRoot: Int32 = -1
+        // Backwards, prepending: each list ends up ascending.
+        for index in parents.indices.reversed() {
+            let parent = Int(parents[index])
+            if parent < 0 {
+                nextSiblings[index] = firstRoot
+                firstRoot = Int32(index)
+            } else {
+                nextSiblings[index] = firstChildren[parent]
+                firstChildren[parent] = Int32(index)
+            }
         }
         var roots: [Int] = []
         var root = firstRoot
@@ -161,11 +172,7 @@ public struct FlameGraph: Sendable {
             roots.append(Int(root))
             root = nextSiblings[Int(root)]
         }
-        self.roots = roots
-        inclusiveValues = inclusive
-        self.firstChildren = firstChildren
-        self.nextSiblings = nextSiblings
-        self.details = details
+        return (firstChildren, nextSiblings, roots)
     }
 
     static func value(of record: SpanRecord, cost: SpanCost, measure: Measure) -> Int64 {
@@ -235,22 +242,31 @@ public struct FlameGraph: Sendable {
     }
 
     /// A value in the measure's unit for people.
-    public func formatted(_ value: Int64) -> String {
-        switch measure {
+    public func formatted(_ value: Int64) -> String { measure.formatted(value, decimals: valueDecimals) }
+
+    /// A value in the measure's unit for machines: the exact decimal for cost (dollars) and
+    /// folded-stacks values, the integer otherwise.
+    public func plain(_ value: Int64) -> String { measure.plain(value, decimals: valueDecimals) }
+}
+
+extension FlameGraph.Measure {
+    /// A value in this unit for people; `decimals` is ``FlameGraph/valueDecimals``.
+    public func formatted(_ value: Int64, decimals: Int = 0) -> String {
+        switch self {
         case .cost: Format.usd(Money(nanos: value))
         case .tokens, .inputTokens, .outputTokens: Format.count(value) + " tok"
         case .duration: Format.duration(nanos: value)
         case .calls: Format.count(value) + " calls"
-        case .value: Self.decimal(value, decimals: valueDecimals, grouped: true)
+        case .value: FlameGraph.decimal(value, decimals: decimals, grouped: true)
         }
     }
 
-    /// A value in the measure's unit for machines: the exact decimal for cost (dollars) and
-    /// folded-stacks values, the integer otherwise.
-    public func plain(_ value: Int64) -> String {
-        switch measure {
-        case .cost: Self.decimal(value, decimals: 9, grouped: false)
-        case .value: Self.decimal(value, decimals: valueDecimals, grouped: false)
+    /// A value in this unit for machines: the exact decimal for cost (dollars) and folded-stacks
+    /// values, the integer otherwise.
+    public func plain(_ value: Int64, decimals: Int = 0) -> String {
+        switch self {
+        case .cost: FlameGraph.decimal(value, decimals: 9, grouped: false)
+        case .value: FlameGraph.decimal(value, decimals: decimals, grouped: false)
         default: String(value)
         }
     }

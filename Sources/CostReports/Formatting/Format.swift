@@ -89,8 +89,8 @@ extension Format {
 
     /// A share from 0 to 1 as a percentage with one decimal: `"12.3%"`.
     public static func percent(_ share: Double) -> String {
-        let tenths = (share * 1000).rounded()
-        return "\(Int64(tenths) / 10).\(Int64(tenths) % 10)%"
+        let tenths = Int64((share * 1000).rounded())
+        return (tenths < 0 ? "-" : "") + "\(tenths.magnitude / 10).\(tenths.magnitude % 10)%"
     }
 
     /// Token counts in at most 7 characters: `"950"`, `"13,769"`, `"1.23M"`.

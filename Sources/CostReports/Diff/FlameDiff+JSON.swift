@@ -1,0 +1,68 @@
+import CostModel
+
+extension FlameDiff {
+    /// The union tree as JSON, values as shown (per run or absolute) with the sides' exact
+    /// totals beside them; money as exact decimal strings.
+    public func json(labels: SideLabels = SideLabels(), top: Int = 10) -> String {
+        var writer = JSONWriter()
+        let total = self.total
+        writer.beginObject()
+        writer.string("measure", measure.rawValue)
+        writer.string("unit", measure == .cost ? "USD" : measure.unit)
+        writer.string("normalize", normalization.rawValue)
+        writer.beginObject("base")
+        writer.string("label", labels.base)
+        writer.number("runs", baseRuns)
+        writer.string("total", plain(total.base))
+        writer.string("total_absolute", plain(roots.reduce(0) { $0 + self.base[$1].inclusiveValue }))
+        writer.number("unpriced_spans", baseUnpricedSpans)
+        writer.endObject()
+        writer.beginObject("compare")
+        writer.string("label", labels.compare)
+        writer.number("runs", compareRuns)
+        writer.string("total", plain(total.compare))
+        writer.string("total_absolute", plain(roots.reduce(0) { $0 + self.compare[$1].inclusiveValue }))
+        writer.number("unpriced_spans", compareUnpricedSpans)
+        writer.endObject()
+        writer.string("change", plain(total.change))
+        writer.beginArray("frames")
+        for root in roots { write(root, into: &writer) }
+        writer.endArray()
+        for inclusive in [true, false] {
+            writer.beginArray(inclusive ? "largest_inclusive_changes" : "largest_self_changes")
+            for index in largestChanges(inclusive: inclusive, limit: top) {
+                let values = inclusive ? self.inclusive(of: index) : selfValues(of: index)
+                writer.beginObject()
+                writer.beginArray("path")
+                for name in path(of: index) { writer.string(nil, name) }
+                writer.endArray()
+                writer.string("change", plain(values.change))
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+        writer.endObject()
+        return writer.text + "\n"
+    }
+
+    private func write(_ index: Int, into writer: inout JSONWriter) {
+        let inclusive = self.inclusive(of: index)
+        let own = selfValues(of: index)
+        writer.beginObject()
+        writer.string("name", name(of: index))
+        writer.string("kind", kind(of: index).rawValue)
+        writer.string("presence", presence(of: index).rawValue)
+        writer.string("base_inclusive", plain(inclusive.base))
+        writer.string("compare_inclusive", plain(inclusive.compare))
+        writer.string("change_inclusive", plain(inclusive.change))
+        writer.string("base_self", plain(own.base))
+        writer.string("compare_self", plain(own.compare))
+        writer.string("change_self", plain(own.change))
+        writer.number("base_spans", base[index].spans)
+        writer.number("compare_spans", compare[index].spans)
+        writer.beginArray("children")
+        for child in children(of: index) { write(child, into: &writer) }
+        writer.endArray()
+        writer.endObject()
+    }
+}
