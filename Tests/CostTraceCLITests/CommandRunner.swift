@@ -75,3 +75,10 @@ struct CommandRunner {
         #expect(actual == expected, "output differs from Golden/\(name)", sourceLocation: sourceLocation)
     }
 }
+
+/// Writes `text` to a new temporary file with `suffix` and returns its path.
+func temporaryFile(_ text: String, suffix: String) throws -> String {
+    let path = temporaryPath("input") + suffix
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    return path
+}

@@ -33,13 +33,6 @@ struct FlameCommandTests {
         #expect(Set(children.compactMap { $0["name"] as? String }) == ["classify", "retrieve", "answer", "review answer", "send reply"])
     }
 
-    /// Writes `text` to a new temporary file with `suffix` and returns its path.
-    func temporaryFile(_ text: String, suffix: String) throws -> String {
-        let path = temporaryPath("flame") + suffix
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
-
     @Test func aFoldedStacksFileIsToldFromItsContentAndDrawnAsOneTree() throws {
         let path = try temporaryFile("x;y 5\nx;y#1;z 3\nx;y;w 2\nagent;turn 3 4\n", suffix: ".txt")
         defer { unlink(path) }
