@@ -28,9 +28,9 @@ public struct PriceLine: Hashable, Sendable {
         /// A model's fee for a number of request units.
         case requestFee(ModelPrice.RequestFee)
         /// A tool's fee per call (also for units that a tool fee of the same name prices).
-        case perCall(Money)
+        case toolFee(ToolFee)
         /// A GPU's rate per device-hour.
-        case perDeviceHour(Money)
+        case gpuRate(GPURate)
     }
 
     public var item: Item

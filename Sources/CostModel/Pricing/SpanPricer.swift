@@ -119,7 +119,7 @@ public struct SpanPricer: Sendable {
                     price = .requestFee(requestFee)
                 } else if let toolFee = book.toolFee(tool: unit, atNanos: at) {
                     fee = toolFee.cost(ofCalls: count)
-                    price = .perCall(toolFee.perCall)
+                    price = .toolFee(toolFee)
                 } else {
                     throw Failure(reason: .noUnitFee(unit: unit, model: span.model))
                 }
@@ -137,7 +137,7 @@ public struct SpanPricer: Sendable {
                     parts.tools = cost
                     lines?.append(
                         PriceLine(
-                            item: .toolCalls(tool.name, calls: tool.calls), price: .perCall(fee.perCall), cost: cost))
+                            item: .toolCalls(tool.name, calls: tool.calls), price: .toolFee(fee), cost: cost))
                 case .notYetPriced(let first):
                     throw Failure(reason: .toolNotYetPriced(tool: tool.name, firstPriced: first))
                 case .unknown:
@@ -153,7 +153,7 @@ public struct SpanPricer: Sendable {
                 case .found(let rate):
                     guard let cost = rate.cost(of: gpu) else { throw Failure(reason: .overflow) }
                     parts.gpu = cost
-                    lines?.append(PriceLine(item: .gpu(gpu), price: .perDeviceHour(rate.perHour), cost: cost))
+                    lines?.append(PriceLine(item: .gpu(gpu), price: .gpuRate(rate), cost: cost))
                 case .notYetPriced(let first):
                     throw Failure(reason: .gpuNotYetPriced(device: gpu.device, firstPriced: first))
                 case .unknown:

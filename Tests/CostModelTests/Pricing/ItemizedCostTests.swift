@@ -77,7 +77,7 @@ struct ItemizedCostTests {
         let lines = pricer.itemizedCost(of: Self.spans[4]).lines
         #expect(
             lines.contains(
-                PriceLine(item: .units("web_search", count: 3), price: .perCall(F.usd("0.01")), cost: F.usd("0.03"))))
+                PriceLine(item: .units("web_search", count: 3), price: .toolFee(F.webSearch), cost: F.usd("0.03"))))
     }
 
     @Test func reportedAndUnpricedCostsHaveNoLines() {
