@@ -52,7 +52,7 @@ struct ExportFOCUSCommand: ParsableCommand {
 
     func run() throws {
         let pricer = try pricing.pricer()
-        let runs = CostedRun.price(try selection.runs(source: source, pricer: pricer), with: pricer)
+        let runs = try selection.runs(source: source, pricer: pricer)
         var tagKeys = FOCUSExport.Options.defaultTagKeys
         for tag in tags where !tagKeys.contains(where: { $0.name == tag }) { tagKeys.append(AllocationKey(tag)) }
         let export = try FOCUSExport(

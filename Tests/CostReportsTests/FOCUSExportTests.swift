@@ -62,7 +62,7 @@ struct FOCUSExportTests {
 
     func export(tags: [String] = []) throws -> FOCUSExport {
         try FOCUSExport(
-            runs: runs, pricer: pricer,
+            runs: Run.group(spans), pricer: pricer,
             options: .init(tagKeys: FOCUSExport.Options.defaultTagKeys + tags.map(AllocationKey.init)))
     }
 

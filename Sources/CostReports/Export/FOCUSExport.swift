@@ -11,7 +11,7 @@ import CostModel
 /// billable (workflows, steps) have no row either. See docs/focus-export.md.
 ///
 /// ```swift
-/// let export = try FOCUSExport(runs: costedRuns, pricer: pricer)
+/// let export = try FOCUSExport(runs: Run.group(spans), pricer: pricer)
 /// print(export.csv())
 /// ```
 public struct FOCUSExport: Sendable {
@@ -43,19 +43,19 @@ public struct FOCUSExport: Sendable {
     /// The rows of `runs`, in run order and depth-first span order.
     ///
     /// - Parameters:
-    ///   - runs: Runs priced with `pricer`.
-    ///   - pricer: The pricer that priced `runs`, which itemizes each span's cost.
+    ///   - runs: The runs to export.
+    ///   - pricer: Prices and itemizes each span, as ``CostedRun`` prices it for the reports.
     /// - Throws: ``FOCUSExportError`` when a price × quantity does not fit in 128 bits.
-    public init(runs: [CostedRun], pricer: SpanPricer, options: Options = Options()) throws(FOCUSExportError) {
+    public init(runs: [Run], pricer: SpanPricer, options: Options = Options()) throws(FOCUSExportError) {
         let hostKey = AllocationKey("cloud.provider")
-        for costed in runs {
-            let tree = costed.run.tree
+        for run in runs {
+            let tree = run.tree
             let tagValues = options.tagKeys.map { tree.inheritedValues(of: $0) }
             let hosts = tree.inheritedValues(of: hostKey)
             for index in tree.depthFirstOrder {
                 let span = tree.nodes[index].record
-                let cost = costed.nodes[index].selfCost
-                guard cost.isPriced else {
+                let itemized = pricer.itemizedCost(of: span)
+                guard itemized.cost.isPriced else {
                     unpricedSpans += 1
                     continue
                 }
@@ -64,10 +64,9 @@ public struct FOCUSExport: Sendable {
                     tags: Self.tagsJSON(zip(options.tagKeys, tagValues).map { ($0.name, $1[index]) }),
                     host: hosts[index]?.text)
                 var spanCharges: [FOCUSCharge] = []
-                if case .reported = cost.source {
-                    spanCharges.append(try builder.reportedCharge(cost.total, book: pricer.book))
+                if itemized.cost.isReported {
+                    spanCharges.append(try builder.reportedCharge(itemized.cost.total, book: pricer.book))
                 } else {
-                    let itemized = pricer.itemizedCost(of: span)
                     for line in itemized.lines {
                         spanCharges.append(try builder.charge(for: line, entry: itemized.modelPrice))
                     }
