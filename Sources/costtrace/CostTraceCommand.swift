@@ -11,7 +11,8 @@ struct CostTraceCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            IngestCommand.self, RunsCommand.self, TreeCommand.self, FlameCommand.self, DiffCommand.self, PricesCommand.self,
+            IngestCommand.self, RunsCommand.self, TreeCommand.self, FlameCommand.self, DiffCommand.self,
+            ReportCommand.self, ExportCommand.self, PricesCommand.self,
         ]
     )
 }
