@@ -44,7 +44,20 @@ extension FlameGraph {
             let start = starts[id]
             guard starts[id + 1] - start == name.count else { return false }
             return bytes.withUnsafeBytes { stored in
-                name.isEmpty || memcmp(stored.baseAddress! + start, name.baseAddress!, name.count) == 0
+                // Names are short: eight bytes at a time beats a call to memcmp.
+                var index = 0
+                while index + 8 <= name.count {
+                    guard
+                        stored.loadUnaligned(fromByteOffset: start + index, as: UInt64.self)
+                            == name.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    else { return false }
+                    index += 8
+                }
+                while index < name.count {
+                    guard stored[start + index] == name[index] else { return false }
+                    index += 1
+                }
+                return true
             }
         }
 

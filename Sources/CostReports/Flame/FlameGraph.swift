@@ -128,30 +128,31 @@ public struct FlameGraph: Sendable {
         self.runCount = runCount
         self.valueDecimals = valueDecimals
 
-        // Children come after their parents, so one backward walk adds every subtree up.
+        // Children come after their parents, so the backward walk of `link` adds every subtree up.
         var inclusive = selfValues
         var details = details
         for index in details.indices {
             details[index].inclusiveCost = details[index].selfCost
             details[index].inclusiveTokens = details[index].selfTokens
         }
-        for index in parents.indices.reversed() {
-            let parent = Int(parents[index])
-            guard parent >= 0 else { continue }
-            inclusive[parent] += inclusive[index]
-            if !details.isEmpty {
-                details[parent].inclusiveCost += details[index].inclusiveCost
-                details[parent].inclusiveTokens += details[index].inclusiveTokens
+        let hasDetails = !details.isEmpty
+        (firstChildren, nextSiblings, roots) = Self.link(parents: parents) { child, parent in
+            inclusive[parent] += inclusive[child]
+            if hasDetails {
+                details[parent].inclusiveCost += details[child].inclusiveCost
+                details[parent].inclusiveTokens += details[child].inclusiveTokens
             }
         }
         inclusiveValues = inclusive
         self.details = details
-        (firstChildren, nextSiblings, roots) = Self.link(parents: parents)
     }
 
     /// Each frame's first child and next sibling (-1 for none), and the roots, all in ascending
     /// order (the order of first appearance), from parents that come before their children.
-    static func link(parents: [Int32]) -> (firstChildren: [Int32], nextSiblings: [Int32], roots: [Int]) {
+    /// `visit` sees each (child, parent) pair, children after all of their own children.
+    static func link(parents: [Int32], visit: (_ child: Int, _ parent: Int) -> Void = { _, _ in }) -> (
+        firstChildren: [Int32], nextSiblings: [Int32], roots: [Int]
+    ) {
         var firstChildren = [Int32](repeating: -1, count: parents.count)
         var nextSiblings = [Int32](repeating: -1, count: parents.count)
         var firstRoot: Int32 = -1
@@ -164,6 +165,7 @@ public struct FlameGraph: Sendable {
             } else {
                 nextSiblings[index] = firstChildren[parent]
                 firstChildren[parent] = Int32(index)
+                visit(index, parent)
             }
         }
         var roots: [Int] = []
