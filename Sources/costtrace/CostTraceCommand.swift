@@ -10,6 +10,9 @@ struct CostTraceCommand: ParsableCommand {
             See docs/trace-format.md.
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, RunsCommand.self, TreeCommand.self, FlameCommand.self, PricesCommand.self]
+        subcommands: [
+            IngestCommand.self, RunsCommand.self, TreeCommand.self, FlameCommand.self, PricesCommand.self,
+            ReportCommand.self,
+        ]
     )
 }

@@ -36,7 +36,12 @@ struct OutputOptions: ParsableArguments {
     @Option(help: "Width of text output in columns (default: the terminal's; to a file or pipe, as wide as needed).")
     var width: Int?
 
-    var textStyle: TextStyle {
+    var textStyle: TextStyle { .standardOutput(color: color, width: width) }
+}
+
+extension TextStyle {
+    /// The style for standard output under `--color` and `--width`.
+    static func standardOutput(color: ColorChoice, width: Int?) -> TextStyle {
         let onTerminal = isatty(STDOUT_FILENO) != 0
         let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
         let colored =
@@ -49,7 +54,7 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// `COLUMNS`, else the terminal's width; `nil` (fit the content) when writing to a file or pipe.
-    private func terminalWidth(onTerminal: Bool) -> Int? {
+    private static func terminalWidth(onTerminal: Bool) -> Int? {
         if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
         var size = winsize()
         if onTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }

@@ -1,0 +1,61 @@
+import ArgumentParser
+import CostModel
+import CostReports
+
+/// `--period day|week|month`.
+extension AllocationPeriod: ExpressibleByArgument {}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Allocates spend to users, teams, projects, models or any attribute, per period.",
+        discussion: """
+            Each span's own cost goes to the values of the keys it inherits: its own attribute, else \
+            its nearest ancestor's, else its resource's. model, provider, kind and name are the span's \
+            fields; user is the attribute user.id (or enduser.id); any other key is an attribute name. \
+            Spend with no value for a key is its own row, (unallocated). Rows add up to the runs' total. \
+            See docs/allocation.md.
+            """
+    )
+
+    @Argument(help: "A trace file (CostTrace JSONL or OTLP/JSON, - for standard input); the database when absent.")
+    var file: String?
+
+    @Option(
+        name: .customLong("by"),
+        help: ArgumentHelp("Keys to group by, separated by commas, for example team,user.", valueName: "key,…"))
+    var keys: String
+
+    @Option(help: "Also group by the UTC period (ISO weeks start on Monday) in which each span started.")
+    var period: AllocationPeriod?
+
+    @OptionGroup var selection: RunSelection
+    @OptionGroup var pricing: PricingOptions
+    @OptionGroup var output: TableOutputOptions
+
+    func validate() throws {
+        let keys = try allocationKeys()
+        if let reserved = keys.first(where: { AllocationReport.reservedNames.contains($0.name) }) {
+            throw ValidationError("--by: '\(reserved.name)' names a column of the report; group by another key")
+        }
+    }
+
+    private func allocationKeys() throws -> [AllocationKey] {
+        do {
+            return try AllocationKey.list(keys)
+        } catch {
+            throw ValidationError("--by: \(error)")
+        }
+    }
+
+    func run() throws {
+        let pricer = try pricing.pricer()
+        let runs = CostedRun.price(try selection.runs(file: file, pricer: pricer), with: pricer)
+        let report = AllocationReport(allocation: CostAllocation(runs: runs, by: try allocationKeys(), period: period))
+        switch output.format {
+        case .text: print(report.text(style: output.textStyle), terminator: "")
+        case .json: print(report.json(), terminator: "")
+        case .csv: print(report.csv(), terminator: "")
+        }
+    }
+}
