@@ -96,7 +96,7 @@ struct BudgetFileDecoder {
     private static func scope(_ value: JSONValue) throws(JSONFieldError) -> BudgetScope {
         var filters: [BudgetScope.Filter] = []
         for (key, member) in try value.members() {
-            guard !key.isEmpty else { throw member.invalid("an empty key filters nothing") }
+            guard !key.isEmpty else { throw value.invalid("has an empty key, which names no attribute") }
             let text: String
             switch member.type {
             case json_type_string: text = try member.string()
