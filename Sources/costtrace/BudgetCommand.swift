@@ -42,7 +42,10 @@ struct BudgetCommand: ParsableCommand {
 
         @OptionGroup var at: AtOption
 
-        @Option(help: "What an unpriced span in scope does: count (show it; status from priced spend) or exceed (fail closed).")
+        @Option(
+            help:
+                "What an unpriced span in scope does: count (show it; status from priced spend) or exceed (fail closed)."
+        )
         var unpriced: UnpricedSpanPolicy = .count
 
         @OptionGroup var selection: RunSelection

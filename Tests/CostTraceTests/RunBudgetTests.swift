@@ -17,7 +17,8 @@ private enum BudgetPrices {
 
     /// What `usage` costs on `model`: tokens × rate per million, exact in nano-dollars.
     static func cost(_ model: ModelPrice, _ usage: TokenUsage) -> Money {
-        let nanos = usage.input * model.rates[.input]!.perMillion.nanos / 1_000_000
+        let nanos =
+            usage.input * model.rates[.input]!.perMillion.nanos / 1_000_000
             + usage.output * model.rates[.output]!.perMillion.nanos / 1_000_000
         return Money(nanos: nanos)
     }
@@ -120,7 +121,9 @@ struct RunBudgetTests {
         // Large calls while one fits, then small ones while one fits, then nothing.
         let largeCalls = Int(limit.nanos / large.nanos)
         let smallCalls = Int((limit.nanos - large.nanos * Int64(largeCalls)) / small.nanos)
-        #expect(models == Array(repeating: "acme-large", count: largeCalls) + Array(repeating: "acme-small", count: smallCalls))
+        #expect(
+            models == Array(repeating: "acme-large", count: largeCalls)
+                + Array(repeating: "acme-small", count: smallCalls))
         #expect(smallCalls > 0)
         #expect(exporter.spans.map(\.model) == models)
     }

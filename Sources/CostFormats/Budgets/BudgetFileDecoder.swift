@@ -34,7 +34,8 @@ struct BudgetFileDecoder {
             do {
                 let budget = try Self.budget(entry)
                 if let first = firstIndexByName[budget.name] {
-                    report(entry["name"]?.invalid("'\(budget.name)' is also the name of budgets[\(first)]"), index, name)
+                    report(
+                        entry["name"]?.invalid("'\(budget.name)' is also the name of budgets[\(first)]"), index, name)
                     continue
                 }
                 firstIndexByName[budget.name] = index
@@ -49,7 +50,8 @@ struct BudgetFileDecoder {
     private mutating func report(_ error: JSONFieldError?, _ index: Int, _ name: String?) {
         guard let error else { return }
         errors.append(
-            BudgetFileError(file: file, entry: .init(index: index, name: name), field: error.field, message: error.message))
+            BudgetFileError(
+                file: file, entry: .init(index: index, name: name), field: error.field, message: error.message))
     }
 
     // MARK: The file
@@ -120,7 +122,8 @@ struct BudgetFileDecoder {
                 "'\(text)' is not a decimal such as \"150.00\" (digits, an optional point and at most nine decimals)")
         }
         guard amount > .zero else {
-            throw value.invalid(amount < .zero ? "is negative (\(text))" : "is zero: a budget of nothing is always exceeded")
+            throw value.invalid(
+                amount < .zero ? "is negative (\(text))" : "is zero: a budget of nothing is always exceeded")
         }
         return amount
     }
@@ -144,7 +147,9 @@ struct BudgetFileDecoder {
             )
         }
         guard threshold.scaled > 0 else { throw value.invalid("must be above zero (\(text))") }
-        guard threshold <= largestThreshold else { throw value.invalid("\(threshold) is above the largest threshold, \(largestThreshold)") }
+        guard threshold <= largestThreshold else {
+            throw value.invalid("\(threshold) is above the largest threshold, \(largestThreshold)")
+        }
         return threshold
     }
 

@@ -58,7 +58,8 @@ public enum BudgetFileReader {
         do {
             document = try JSONParser().parse(bytes)
         } catch {
-            return Outcome(budgets: nil, errors: [BudgetFileError(file: file, field: error.field, message: error.message)])
+            return Outcome(
+                budgets: nil, errors: [BudgetFileError(file: file, field: error.field, message: error.message)])
         }
         var decoder = BudgetFileDecoder(file: file)
         let budgets = decoder.decode(document.value)

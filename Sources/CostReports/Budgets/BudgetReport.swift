@@ -16,12 +16,16 @@ public struct BudgetReport {
 
     /// An aligned table, then a summary line and how the projection is made.
     public func text(style: TextStyle = TextStyle()) -> String {
-        let header = ["BUDGET", "SCOPE", "PERIOD", "SPENT", "UNPRICED", "LIMIT", "WARN", "HARD", "SHARE", "PROJECTED", "STATUS"]
+        let header = [
+            "BUDGET", "SCOPE", "PERIOD", "SPENT", "UNPRICED", "LIMIT", "WARN", "HARD", "SHARE", "PROJECTED", "STATUS",
+        ]
         let rightAligned: Set<Int> = [3, 4, 5, 6, 7, 8, 9]
         let lines = check.results.map { result -> [String] in
             let budget = result.budget
             var projected = result.projected.map(Format.usd) ?? "-"
-            if let status = result.projectedStatus, status > result.status { projected += status == .exceeded ? " over" : " warn" }
+            if let status = result.projectedStatus, status > result.status {
+                projected += status == .exceeded ? " over" : " warn"
+            }
             return [
                 budget.name, budget.scope.description, result.interval.label, Format.usd(result.spent),
                 result.cost.unpricedSpans == 0 ? "-" : String(result.cost.unpricedSpans), Format.usd(budget.amount),

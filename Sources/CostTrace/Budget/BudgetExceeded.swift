@@ -32,7 +32,8 @@ public struct BudgetExceeded: Error, Hashable, Sendable, CustomStringConvertible
         if unpricedSpans > 0 { spentText += " + \(unpricedSpans) unpriced span" + (unpricedSpans == 1 ? "" : "s") }
         let limitText = name == nil ? "" : " of \(limit)"
         if let estimated, spent < limit, spent + estimated > limit {
-            return "\(budget) would be exceeded: \(spentText)\(limitText), a step estimated at \(estimated) does not fit"
+            return
+                "\(budget) would be exceeded: \(spentText)\(limitText), a step estimated at \(estimated) does not fit"
         }
         return "\(budget) exceeded: \(spentText)\(limitText)"
     }

@@ -34,7 +34,8 @@ struct BudgetFileReaderTests {
         #expect(budgets.count == 3)
         let support = budgets[0]
         #expect(support.name == "support")
-        #expect(support.scope.filters == [.init(key: "team", value: "support"), .init(key: "variant", value: "baseline")])
+        #expect(
+            support.scope.filters == [.init(key: "team", value: "support"), .init(key: "variant", value: "baseline")])
         #expect(support.period == .month)
         #expect(support.amount == Money(nanos: 150_000_000_000))
         #expect(support.warn?.scaled == 800_000_000)
@@ -59,8 +60,10 @@ struct BudgetFileReaderTests {
     }
 
     static let malformed: [MalformedBudgetFile] = [
-        MalformedBudgetFile(name: "not JSON", text: #"{"version": 1, "budgets": [}"#, expected: "b.json: invalid JSON at byte 28"),
-        MalformedBudgetFile(name: "no version", text: #"{"budgets": []}"#, expected: "b.json: field 'version': missing"),
+        MalformedBudgetFile(
+            name: "not JSON", text: #"{"version": 1, "budgets": [}"#, expected: "b.json: invalid JSON at byte 28"),
+        MalformedBudgetFile(
+            name: "no version", text: #"{"budgets": []}"#, expected: "b.json: field 'version': missing"),
         MalformedBudgetFile(
             name: "another version", text: #"{"version": 2, "budgets": []}"#,
             expected: "b.json: field 'version': version 2 is not supported (this build reads version 1)"),
@@ -69,7 +72,8 @@ struct BudgetFileReaderTests {
             expected: "b.json: field 'currency': unknown field (expected one of budgets, notes, version)"),
         .budget(
             "unknown field", #"{"name": "x", "period": "day", "amount_usd": "1", "hard": 1, "limit": "2"}"#,
-            "b.json: budgets[0] (x): field 'limit': unknown field (expected one of amount_usd, hard, name, notes, period, scope, warn)"),
+            "b.json: budgets[0] (x): field 'limit': unknown field (expected one of amount_usd, hard, name, notes, period, scope, warn)"
+        ),
         .budget(
             "negative amount", #"{"name": "x", "period": "day", "amount_usd": "-5", "hard": 1}"#,
             "b.json: budgets[0] (x): field 'amount_usd': is negative (-5)"),
@@ -78,7 +82,8 @@ struct BudgetFileReaderTests {
             "b.json: budgets[0] (x): field 'amount_usd': is zero: a budget of nothing is always exceeded"),
         .budget(
             "amount as a number", #"{"name": "x", "period": "day", "amount_usd": 150.5, "hard": 1}"#,
-            #"b.json: budgets[0] (x): field 'amount_usd': expected a decimal string such as "150.00", found a fractional number"#),
+            #"b.json: budgets[0] (x): field 'amount_usd': expected a decimal string such as "150.00", found a fractional number"#
+        ),
         .budget(
             "amount with ten decimals", #"{"name": "x", "period": "day", "amount_usd": "0.0000000001", "hard": 1}"#,
             #"b.json: budgets[0] (x): field 'amount_usd': '0.0000000001' is not a decimal such as "150.00" (digits, an optional point and at most nine decimals)"#
@@ -111,10 +116,13 @@ struct BudgetFileReaderTests {
             "blank name", #"{"name": "  ", "period": "day", "amount_usd": "1", "hard": 1}"#,
             "b.json: budgets[0] (  ): field 'name': is empty"),
         .budget(
-            "fractional scope value", #"{"name": "x", "scope": {"team": 1.5}, "period": "day", "amount_usd": "1", "hard": 1}"#,
-            "b.json: budgets[0] (x): field 'scope.team': expected a string, an integer or a boolean, found a fractional number"),
+            "fractional scope value",
+            #"{"name": "x", "scope": {"team": 1.5}, "period": "day", "amount_usd": "1", "hard": 1}"#,
+            "b.json: budgets[0] (x): field 'scope.team': expected a string, an integer or a boolean, found a fractional number"
+        ),
         .budget(
-            "scope not an object", #"{"name": "x", "scope": "team=support", "period": "day", "amount_usd": "1", "hard": 1}"#,
+            "scope not an object",
+            #"{"name": "x", "scope": "team=support", "period": "day", "amount_usd": "1", "hard": 1}"#,
             "b.json: budgets[0] (x): field 'scope': expected an object, found a string"),
         .budget(
             "empty scope key", #"{"name": "x", "scope": {"": "a"}, "period": "day", "amount_usd": "1", "hard": 1}"#,

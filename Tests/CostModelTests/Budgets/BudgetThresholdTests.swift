@@ -29,7 +29,8 @@ struct BudgetThresholdTests {
     }
 
     @Test func aHardThresholdIsReachedAtExactlyTheLimitAndNotOneNanoDollarBelow() {
-        let budget = Budget(name: "b", period: .month, amount: usd("150"), warn: BudgetThreshold(text: "0.8"), hard: .whole)
+        let budget = Budget(
+            name: "b", period: .month, amount: usd("150"), warn: BudgetThreshold(text: "0.8"), hard: .whole)
         let warnAt = usd("120")
         #expect(budget.warnLimit == warnAt)
         #expect(budget.hardLimit == usd("150"))

@@ -78,7 +78,8 @@ struct CalendarPeriodTests {
             let month = CalendarPeriod.month.interval(containing: date)
             let monthLength = try #require(calendar.range(of: .day, in: .month, for: instant)).count
             if week.label != expectedLabel || date.isoWeekday != expectedWeekday
-                || month.days != Int64(monthLength) || date.daysSinceEpoch - month.start.daysSinceEpoch != Int64(parts.day! - 1)
+                || month.days != Int64(monthLength)
+                || date.daysSinceEpoch - month.start.daysSinceEpoch != Int64(parts.day! - 1)
             {
                 mismatches.append(date.iso)
             }
