@@ -12,7 +12,7 @@ struct CostTraceCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, RunsCommand.self, TreeCommand.self, FlameCommand.self, PricesCommand.self,
-            ReportCommand.self, BudgetCommand.self, ForecastCommand.self,
+            ReportCommand.self, ExportCommand.self, BudgetCommand.self, ForecastCommand.self,
         ]
     )
 }

@@ -18,8 +18,10 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "A trace file (CostTrace JSONL or OTLP/JSON, - for standard input); the database when absent.")
-    var file: String?
+    @Argument(
+        help:
+            "A trace file (CostTrace JSONL or OTLP/JSON, - for standard input), or a run id; the database when absent.")
+    var source: String?
 
     @Option(
         name: .customLong("by"),
@@ -50,7 +52,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let pricer = try pricing.pricer()
-        let runs = CostedRun.price(try selection.runs(file: file, pricer: pricer), with: pricer)
+        let runs = CostedRun.price(try selection.runs(source: source, pricer: pricer), with: pricer)
         let report = AllocationReport(allocation: CostAllocation(runs: runs, by: try allocationKeys(), period: period))
         switch output.format {
         case .text: print(report.text(style: output.textStyle), terminator: "")

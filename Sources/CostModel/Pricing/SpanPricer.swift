@@ -40,9 +40,30 @@ public struct SpanPricer: Sendable {
 
     /// The span's cost from the book, ignoring any reported cost.
     public func computedCost(of span: SpanRecord) -> SpanCost {
-        switch computeParts(of: span) {
-        case .success(let parts): .computed(byKind: parts.byKind, fees: parts.fees, tools: parts.tools, gpu: parts.gpu)
-        case .failure(let failure): .unpriced(failure.reason)
+        var noLines: [PriceLine]? = nil
+        return computedCost(of: span, lines: &noLines).cost
+    }
+
+    /// The span's own cost as ``cost(of:)`` gives it, with the lines a computed cost is made of.
+    public func itemizedCost(of span: SpanRecord) -> ItemizedCost {
+        var priced = span
+        if let substitution = substitutions.first(where: { $0.matches(span, in: book) }) {
+            priced = substitution.apply(to: span, in: book)
+        } else if let reported = span.reportedCost {
+            return ItemizedCost(cost: .reported(reported), lines: [], modelPrice: nil)
+        }
+        var lines: [PriceLine]? = []
+        let (cost, entry) = computedCost(of: priced, lines: &lines)
+        return ItemizedCost(cost: cost, lines: cost.isPriced ? lines ?? [] : [], modelPrice: entry)
+    }
+
+    /// Appends each priced line to `lines` when it is not `nil`, so that ``cost(of:)`` pays nothing
+    /// for itemizing.
+    private func computedCost(of span: SpanRecord, lines: inout [PriceLine]?) -> (cost: SpanCost, entry: ModelPrice?) {
+        switch computeParts(of: span, lines: &lines) {
+        case .success(let parts):
+            (.computed(byKind: parts.byKind, fees: parts.fees, tools: parts.tools, gpu: parts.gpu), parts.entry)
+        case .failure(let failure): (.unpriced(failure.reason), nil)
         }
     }
 
@@ -51,13 +72,14 @@ public struct SpanPricer: Sendable {
         var fees = Money.zero
         var tools = Money.zero
         var gpu = Money.zero
+        var entry: ModelPrice?
     }
 
     private struct Failure: Error {
         var reason: UnpricedReason
     }
 
-    private func computeParts(of span: SpanRecord) -> Result<Parts, Failure> {
+    private func computeParts(of span: SpanRecord, lines: inout [PriceLine]?) -> Result<Parts, Failure> {
         Result { () throws(Failure) in
             var parts = Parts()
             let at = span.startNanos
@@ -83,17 +105,21 @@ public struct SpanPricer: Sendable {
             }
             if !usage.isZero {
                 guard let entry else { throw Failure(reason: .tokensWithoutModel) }
-                parts.byKind = try tokenCosts(usage, tier: span.serviceTier, entry: entry)
+                parts.byKind = try tokenCosts(usage, tier: span.serviceTier, entry: entry, lines: &lines)
             }
+            parts.entry = entry
             for (unit, count) in unitCounts {
                 if count < 0 { throw Failure(reason: .invalidUsage("\(unit) units are negative (\(count))")) }
                 let fee: Money?
+                let price: PriceLine.Price
                 if let requestFee = entry?.requestFees[unit]
                     ?? entry?.requestFees.first(where: { $0.key.lowercased() == unit.lowercased() })?.value
                 {
                     fee = requestFee.cost(of: count)
+                    price = .requestFee(requestFee)
                 } else if let toolFee = book.toolFee(tool: unit, atNanos: at) {
                     fee = toolFee.cost(ofCalls: count)
+                    price = .toolFee(toolFee)
                 } else {
                     throw Failure(reason: .noUnitFee(unit: unit, model: span.model))
                 }
@@ -101,6 +127,7 @@ public struct SpanPricer: Sendable {
                     throw Failure(reason: .overflow)
                 }
                 parts.fees = Money(nanos: sum)
+                lines?.append(PriceLine(item: .units(unit, count: count), price: price, cost: fee))
             }
             if let tool = span.tool, tool.calls != 0 {
                 if tool.calls < 0 { throw Failure(reason: .invalidUsage("tool calls are negative (\(tool.calls))")) }
@@ -108,6 +135,9 @@ public struct SpanPricer: Sendable {
                 case .found(let fee):
                     guard let cost = fee.cost(ofCalls: tool.calls) else { throw Failure(reason: .overflow) }
                     parts.tools = cost
+                    lines?.append(
+                        PriceLine(
+                            item: .toolCalls(tool.name, calls: tool.calls), price: .toolFee(fee), cost: cost))
                 case .notYetPriced(let first):
                     throw Failure(reason: .toolNotYetPriced(tool: tool.name, firstPriced: first))
                 case .unknown:
@@ -123,6 +153,7 @@ public struct SpanPricer: Sendable {
                 case .found(let rate):
                     guard let cost = rate.cost(of: gpu) else { throw Failure(reason: .overflow) }
                     parts.gpu = cost
+                    lines?.append(PriceLine(item: .gpu(gpu), price: .gpuRate(rate), cost: cost))
                 case .notYetPriced(let first):
                     throw Failure(reason: .gpuNotYetPriced(device: gpu.device, firstPriced: first))
                 case .unknown:
@@ -141,9 +172,9 @@ public struct SpanPricer: Sendable {
     }
 
     /// Token cost by kind under one entry: tier, service tier and the reasoning rule applied.
-    private func tokenCosts(_ usage: TokenUsage, tier serviceTier: String?, entry: ModelPrice) throws(Failure)
-        -> [TokenKind: Money]
-    {
+    private func tokenCosts(
+        _ usage: TokenUsage, tier serviceTier: String?, entry: ModelPrice, lines: inout [PriceLine]?
+    ) throws(Failure) -> [TokenKind: Money] {
         guard let multiplier = entry.multiplier(forServiceTier: serviceTier) else {
             throw Failure(reason: .unknownServiceTier(model: entry.model, tier: serviceTier ?? ""))
         }
@@ -165,6 +196,11 @@ public struct SpanPricer: Sendable {
             }
             guard let cost = rate.cost(of: count, times: multiplier) else { throw Failure(reason: .overflow) }
             costs[kind] = cost
+            lines?.append(
+                PriceLine(
+                    item: .tokens(kind, count: count),
+                    price: .perMillionTokens(rate, multiplier: multiplier, longContextAbove: tier?.aboveInputTokens),
+                    cost: cost))
         }
         return costs
     }
