@@ -37,8 +37,10 @@ struct BudgetCommand: ParsableCommand {
             help: ArgumentHelp("The budget file (JSON, see docs/budgets.md).", valueName: "file"))
         var budgetFile: String
 
-        @Argument(help: "A trace file (CostTrace JSONL or OTLP/JSON, - for standard input); the database when absent.")
-        var file: String?
+        @Argument(
+            help:
+                "A trace file (CostTrace JSONL or OTLP/JSON, - for standard input), or a run id; the database when absent.")
+        var source: String?
 
         @OptionGroup var at: AtOption
 
@@ -59,7 +61,7 @@ struct BudgetCommand: ParsableCommand {
                 throw ExitCode.failure
             }
             let pricer = try pricing.pricer()
-            let runs = CostedRun.price(try selection.runs(file: file, pricer: pricer), with: pricer)
+            let runs = CostedRun.price(try selection.runs(source: source, pricer: pricer), with: pricer)
             let check = BudgetCheck(budgets: budgets, runs: runs, at: try at.nanos(), unpriced: unpriced)
             let report = BudgetReport(check: check)
             switch output.format {

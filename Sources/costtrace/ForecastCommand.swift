@@ -12,15 +12,18 @@ struct ForecastCommand: ParsableCommand {
         discussion: """
             Fits an ordinary least squares line to the daily spend (UTC days) of the last --window \
             complete days before --at, per group of --by, and adds the line over the time left in the \
-            period to the spend so far. The band is the 95% prediction interval of that sum. Spend so \
+            period to the spend so far. The first day with spend is not fitted: data rarely starts at \
+            its midnight. The band is the 95% prediction interval of that sum. Spend so \
             far is exact; forecasts are estimates, rounded to $0.0001. --backtest DAYS holds out the \
             last DAYS days of the selection instead, forecasts them and prints the error. \
             See docs/forecast.md.
             """
     )
 
-    @Argument(help: "A trace file (CostTrace JSONL or OTLP/JSON, - for standard input); the database when absent.")
-    var file: String?
+    @Argument(
+        help:
+            "A trace file (CostTrace JSONL or OTLP/JSON, - for standard input), or a run id; the database when absent.")
+    var source: String?
 
     @Option(
         name: .customLong("by"),
@@ -66,7 +69,7 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         let pricer = try pricing.pricer()
-        let runs = CostedRun.price(try selection.runs(file: file, pricer: pricer), with: pricer)
+        let runs = CostedRun.price(try selection.runs(source: source, pricer: pricer), with: pricer)
         do {
             if let backtest {
                 let report = BacktestReport(
