@@ -39,7 +39,8 @@ struct BudgetCommand: ParsableCommand {
 
         @Argument(
             help:
-                "A trace file (CostTrace JSONL or OTLP/JSON, - for standard input), or a run id; the database when absent.")
+                "A trace file (CostTrace JSONL or OTLP/JSON, - for standard input), or a run id; the database when absent."
+        )
         var source: String?
 
         @OptionGroup var at: AtOption

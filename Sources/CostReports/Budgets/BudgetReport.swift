@@ -27,7 +27,7 @@ public struct BudgetReport {
                 projected += status == .exceeded ? " over" : " warn"
             }
             return [
-                budget.name, budget.scope.description, result.interval.label, Format.usd(result.spent),
+                budget.name, budget.scope.description, result.interval.label, Self.spent(result.cost),
                 result.cost.unpricedSpans == 0 ? "-" : String(result.cost.unpricedSpans), Format.usd(budget.amount),
                 budget.warn?.percentString ?? "-", budget.hard?.percentString ?? "-", Format.percent(result.share),
                 projected, result.status.rawValue,
@@ -130,6 +130,16 @@ public struct BudgetReport {
             ])
         }
         return writer.text
+    }
+
+    /// Spend for people, as the allocation report shows it: marked `+?` when unpriced spans are
+    /// missing from it, and `unpriced` (never $0) when every span counted is.
+    static func spent(_ cost: CostTotals) -> String {
+        switch cost.unpricedSpans {
+        case 0: Format.usd(cost.total)
+        case cost.spans: "unpriced"
+        default: Format.usd(cost.total) + "+?"
+        }
     }
 
     /// `numerator ÷ denominator` as a decimal rounded half up to six places, trailing zeros

@@ -21,7 +21,8 @@ public struct ForecastReport {
             ]
         func numbers(_ row: SpendForecast.Row) -> [String] {
             [
-                Format.usd(row.actual), row.unpricedSpans == 0 ? "-" : String(row.unpricedSpans),
+                Format.usd(row.actual) + (row.unpricedSpans == 0 ? "" : "+?"),
+                row.unpricedSpans == 0 ? "-" : String(row.unpricedSpans),
                 Self.usd(row.dailyNow), Self.signedUSD(row.trend.slope), Self.usd(row.remaining),
                 Self.usd(row.endOfPeriod), Self.usd(row.low), Self.usd(row.high),
             ]
