@@ -128,6 +128,7 @@ public final class CostSpan: Sendable {
         guard var finished else { return }
         finished.endNanos = max(endNanos, startNanos)
         GenAIReading.apply(to: &finished)
+        parentContext.runBudget?.charge(finished)
         tracer.export(finished)
     }
 }
