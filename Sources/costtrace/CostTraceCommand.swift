@@ -10,6 +10,6 @@ struct CostTraceCommand: ParsableCommand {
             See docs/trace-format.md.
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, RunsCommand.self, TreeCommand.self, FlameCommand.self, PricesCommand.self]
+        subcommands: [IngestCommand.self, RunsCommand.self, TreeCommand.self, FlameCommand.self, CompareCommand.self, PricesCommand.self]
     )
 }
