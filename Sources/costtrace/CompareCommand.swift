@@ -11,7 +11,7 @@ struct CompareCommand: ParsableCommand {
             when no root carries them, are those of the run's most expensive model or provider. Runs without a \
             value form (unallocated). Per group: runs, total, mean, median and p95 cost per run, tokens by kind, \
             cache-read share, error rate and cost per successful run. For two groups, the difference of mean cost \
-            per run with a percentile-bootstrap confidence interval and a verdict. See docs/compare.md.
+            per run with a seeded bootstrap confidence interval (expanded percentiles) and a verdict. See docs/compare.md.
             """
     )
 
