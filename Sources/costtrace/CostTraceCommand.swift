@@ -12,7 +12,8 @@ struct CostTraceCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, RunsCommand.self, TreeCommand.self, FlameCommand.self, DiffCommand.self,
-            ReportCommand.self, BudgetCommand.self, ForecastCommand.self, ExportCommand.self, PricesCommand.self,
+            CompareCommand.self, ReportCommand.self, BudgetCommand.self, ForecastCommand.self, ExportCommand.self,
+            PricesCommand.self,
         ]
     )
 }

@@ -62,6 +62,13 @@ public struct JSONWriter {
         number(name, Int64(value))
     }
 
+    /// A number in its shortest form that reads back the same (`0.25`, `-31.2`); `null` when it is
+    /// not finite.
+    public mutating func number(_ name: String? = nil, _ value: Double) {
+        key(name)
+        text += value.isFinite ? String(value) : "null"
+    }
+
     public mutating func bool(_ name: String? = nil, _ value: Bool) {
         key(name)
         text += value ? "true" : "false"
