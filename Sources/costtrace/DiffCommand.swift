@@ -68,23 +68,7 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
-    @Option(help: "Colour text output: auto colours on a terminal unless NO_COLOR is set.")
-    var color: ColorChoice = .auto
-
-    @Option(help: "Width: of text output in columns; of --svg in pixels (default 1200).")
-    var width: Int?
-
-    @Option(help: ArgumentHelp("Write an interactive SVG differential flame graph to this file (- for standard output).", valueName: "file"))
-    var svg: String?
-
-    @Option(help: "The SVG's title.")
-    var title: String?
-
-    @Option(help: ArgumentHelp("Leave out SVG frames narrower than this many pixels.", valueName: "px"))
-    var minWidth: Double = 0.1
-
-    @Flag(help: "Draw the SVG bottom-up (roots at the bottom).")
-    var inverted = false
+    @OptionGroup var drawing: DrawingOptions
 
     @Option(help: ArgumentHelp("Text: leave out frames under this share of the larger total (0.1% by default).", valueName: "percent"))
     var minShare: Double = 0.1
@@ -97,8 +81,6 @@ struct DiffCommand: ParsableCommand {
     @OptionGroup var comparePricing: ComparePricingOptions
 
     func validate() throws {
-        if let width, width < 1 { throw ValidationError("--width must be positive (got \(width))") }
-        guard minWidth >= 0, minWidth.isFinite else { throw ValidationError("--min-width must be zero or more pixels (got \(minWidth))") }
         guard minShare >= 0, minShare <= 100 else { throw ValidationError("--min-share is a percentage from 0 to 100 (got \(minShare))") }
         guard top >= 0 else { throw ValidationError("--top must be zero or more (got \(top))") }
         if base == "-" && compare == "-" { throw ValidationError("standard input can be one side only") }
@@ -125,17 +107,13 @@ struct DiffCommand: ParsableCommand {
             throw ValidationError(error.description)
         }
         let labels = FlameDiff.SideLabels(base: label(base, baseConditions), compare: label(compare ?? base, compareConditions))
-        if let svg {
-            let drawing = diff.svg(FlameGraph.SVGOptions(width: width ?? 1200, title: title, minWidth: minWidth, inverted: inverted), labels: labels)
-            if svg == "-" { print(drawing.text, terminator: "") } else { try FlameCommand.writeFile(drawing.text, to: svg) }
+        if let svg = drawing.svg {
+            try drawing.write(svg: diff.svg(drawing.svgOptions, labels: labels).text, to: svg)
             return
         }
         switch format {
         case .text:
-            var options = OutputOptions()
-            options.color = color
-            options.width = width
-            print(diff.text(style: options.textStyle, labels: labels, minShare: minShare / 100, top: top), terminator: "")
+            print(diff.text(style: .standardOutput(color: drawing.color, width: drawing.width), labels: labels, minShare: minShare / 100, top: top), terminator: "")
         case .json:
             print(diff.json(labels: labels, top: top), terminator: "")
         }

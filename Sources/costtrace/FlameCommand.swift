@@ -45,23 +45,7 @@ struct FlameCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: FlameFormat = .text
 
-    @Option(help: "Colour text output: auto colours on a terminal unless NO_COLOR is set.")
-    var color: ColorChoice = .auto
-
-    @Option(help: "Width: of text output in columns (default: the terminal's, else 120); of --svg in pixels (default 1200).")
-    var width: Int?
-
-    @Option(help: ArgumentHelp("Write an interactive SVG flame graph to this file (- for standard output) instead of --format's output.", valueName: "file"))
-    var svg: String?
-
-    @Option(help: "The SVG's title.")
-    var title: String?
-
-    @Option(help: ArgumentHelp("Leave out SVG frames narrower than this many pixels (they are counted in the subtitle).", valueName: "px"))
-    var minWidth: Double = 0.1
-
-    @Flag(help: "Draw the SVG bottom-up (roots at the bottom), as the classic flame graph; top-down by default.")
-    var inverted = false
+    @OptionGroup var drawing: DrawingOptions
 
     @OptionGroup var selection: RunSelection
     @OptionGroup var pricing: PricingOptions
@@ -73,31 +57,15 @@ struct FlameCommand: ParsableCommand {
         } else {
             graph = try tracesGraph(runs: selection.runs(source: source, pricer: try pricing.pricer()))
         }
-        if let svg {
-            let drawing = graph.svg(FlameGraph.SVGOptions(width: width ?? 1200, title: title, minWidth: minWidth, inverted: inverted))
-            if svg == "-" {
-                print(drawing.text, terminator: "")
-            } else {
-                try Self.writeFile(drawing.text, to: svg)
-            }
+        if let svg = drawing.svg {
+            try drawing.write(svg: graph.svg(drawing.svgOptions).text, to: svg)
             return
         }
         switch format {
-        case .text:
-            var options = OutputOptions()
-            options.color = color
-            options.width = width
-            var style = options.textStyle
-            if style.width == nil { style.width = 120 }
-            print(graph.text(style: style), terminator: "")
+        case .text: print(graph.text(style: drawing.textStyle), terminator: "")
         case .json: print(graph.json(), terminator: "")
         case .folded: print(graph.folded(), terminator: "")
         }
-    }
-
-    func validate() throws {
-        if let width, width < 1 { throw ValidationError("--width must be positive (got \(width))") }
-        guard minWidth >= 0, minWidth.isFinite else { throw ValidationError("--min-width must be zero or more pixels (got \(minWidth))") }
     }
 
     static func writeFile(_ text: String, to path: String) throws {

@@ -21,7 +21,7 @@ extension FlameDiff {
         let total = roots.reduce(0.0) { $0 + weight($1) }
         let (placed, maxDepth) = FlameGraph.svgLayout(
             roots: roots, total: total, drawWidth: drawWidth, minWidth: options.minWidth, value: weight,
-            children: { index, children in children.append(contentsOf: self.children(of: index)) })
+            children: tree.appendChildren)
         let pruned = frameCount - placed.count
         let legendHeight = 52
         let height = FlameGraph.svgTop + (maxDepth + 1) * FlameGraph.svgFrameHeight + legendHeight + 34

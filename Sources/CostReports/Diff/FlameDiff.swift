@@ -48,16 +48,13 @@ public struct FlameDiff: Sendable {
     public let baseUnpricedSpans: Int
     public let compareUnpricedSpans: Int
 
-    let names: [String]
-    let nameIDs: [Int32]
-    let kinds: [SpanKind]
-    let parents: [Int32]
-    let firstChildren: [Int32]
-    let nextSiblings: [Int32]
+    let tree: FrameTree
     let base: [Values]
     let compare: [Values]
     let presences: [Presence]
-    public let roots: [Int]
+
+    /// The top frames, in order of first appearance, base first.
+    public var roots: [Int] { tree.roots }
 
     /// The union of `base` and `compare`, which must have the same measure.
     /// - Parameter normalization: `nil` picks per run when both sides have runs and their
@@ -88,10 +85,11 @@ public struct FlameDiff: Sendable {
         for (graph, isBase) in [(base, true), (compare, false)] {
             var scale: Int64 = 1
             for _ in graph.valueDecimals..<valueDecimals { scale *= 10 }
-            var frameOf = [Int32](repeating: -1, count: graph.parents.count)
-            for index in graph.parents.indices {
-                let parent = graph.parents[index] < 0 ? -1 : frameOf[Int(graph.parents[index])]
-                let frame = builder.frame(named: names.id(graph.name(of: index)), kind: graph.kinds[index], parent: parent)
+            let frames = graph.tree
+            var frameOf = [Int32](repeating: -1, count: frames.count)
+            for index in 0..<frames.count {
+                let parent = frames.parents[index] < 0 ? -1 : frameOf[Int(frames.parents[index])]
+                let frame = builder.frame(named: names.id(frames.name(of: index)), kind: frames.kinds[index], parent: parent)
                 frameOf[index] = frame
                 if baseValues.count < builder.frameCount {
                     baseValues.append(Values())
@@ -109,47 +107,27 @@ public struct FlameDiff: Sendable {
                 if isBase { baseValues[Int(frame)] = values } else { compareValues[Int(frame)] = values }
             }
         }
-        self.names = names.names
-        nameIDs = builder.nameIDs
-        kinds = builder.kinds
-        parents = builder.parents
+        tree = FrameTree(builder, names: names.names)
         self.base = baseValues
         self.compare = compareValues
         self.presences = presences
-        (firstChildren, nextSiblings, roots) = FlameGraph.link(parents: builder.parents)
     }
 
     // MARK: Frames
 
-    public var frameCount: Int { parents.count }
+    public var frameCount: Int { tree.count }
 
-    public func name(of index: Int) -> String { names[Int(nameIDs[index])] }
+    public func name(of index: Int) -> String { tree.name(of: index) }
 
-    public func kind(of index: Int) -> SpanKind { kinds[index] }
+    public func kind(of index: Int) -> SpanKind { tree.kinds[index] }
 
-    public func parent(of index: Int) -> Int? { parents[index] < 0 ? nil : Int(parents[index]) }
+    public func parent(of index: Int) -> Int? { tree.parent(of: index) }
 
     /// The children of a frame, in order of first appearance.
-    public func children(of index: Int) -> [Int] {
-        var children: [Int] = []
-        var child = firstChildren[index]
-        while child >= 0 {
-            children.append(Int(child))
-            child = nextSiblings[Int(child)]
-        }
-        return children
-    }
+    public func children(of index: Int) -> [Int] { tree.children(of: index) }
 
     /// The names from the root down to the frame.
-    public func path(of index: Int) -> [String] {
-        var path: [String] = []
-        var current = index
-        while current >= 0 {
-            path.append(name(of: current))
-            current = Int(parents[current])
-        }
-        return path.reversed()
-    }
+    public func path(of index: Int) -> [String] { tree.path(of: index) }
 
     /// The frame at a path of names, if either side has it.
     public func frame(at path: [String]) -> Int? {

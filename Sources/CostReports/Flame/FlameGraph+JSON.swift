@@ -26,8 +26,8 @@ extension FlameGraph {
     private func write(_ index: Int, into writer: inout JSONWriter) {
         let details = self.details.isEmpty ? Details() : self.details[index]
         writer.beginObject()
-        writer.string("name", name(of: index))
-        writer.string("kind", kinds[index].rawValue)
+        writer.string("name", tree.name(of: index))
+        writer.string("kind", tree.kinds[index].rawValue)
         writer.number("self", selfValues[index])
         writer.number("inclusive", inclusiveValues[index])
         writer.string("self_cost_usd", details.selfCost.total.decimalString)

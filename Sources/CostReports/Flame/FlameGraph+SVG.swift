@@ -57,16 +57,10 @@ extension FlameGraph {
         let (placed, maxDepth) = Self.svgLayout(
             roots: roots, total: Double(total), drawWidth: drawWidth, minWidth: options.minWidth,
             value: { Double(inclusiveValues[$0]) },
-            children: { index, children in
-                var child = firstChildren[index]
-                while child >= 0 {
-                    children.append(Int(child))
-                    child = nextSiblings[Int(child)]
-                }
-            })
+            children: tree.appendChildren)
 
         // A frame is drawn, or left out with its subtree (whose frames are never visited).
-        let pruned = parents.count - placed.count
+        let pruned = tree.count - placed.count
         let height = Self.svgTop + (maxDepth + 1) * Self.svgFrameHeight + 34
         let title = options.title ?? defaultSVGTitle
         var subtitle = "total " + formatted(total)
@@ -83,12 +77,12 @@ extension FlameGraph {
         for (number, placement) in placed.enumerated() {
             let row = options.inverted ? maxDepth - placement.depth : placement.depth
             let y = Self.svgTop + row * Self.svgFrameHeight
-            let rawName = name(of: placement.frame)
+            let rawName = tree.name(of: placement.frame)
             let name = Self.displayName(rawName)
             Self.appendSVGFrame(
                 to: &svg, number: number, placement: placement, y: y, value: String(inclusiveValues[placement.frame]),
                 tooltip: tooltip(placement.frame, name: name, total: total), name: name,
-                fill: Self.color(kind: kinds[placement.frame], name: rawName))
+                fill: Self.color(kind: tree.kinds[placement.frame], name: rawName))
         }
         svg += Self.svgTail()
         return SVGDrawing(text: svg, framesDrawn: placed.count, framesPruned: pruned)

@@ -44,14 +44,14 @@ extension FlameGraph {
             var column = 0
             for placement in row where placement.width > 0 {
                 if placement.start > column { line += String(repeating: " ", count: placement.start - column) }
-                let name = name(of: placement.frame)
+                let name = tree.name(of: placement.frame)
                 let value = inclusiveValues[placement.frame]
                 let share = Format.percent(Double(value) / Double(total))
                 var label = "\(name) \(formatted(value)) \(share)"
                 if label.count > placement.width - 1 { label = name }
                 let bar: String
                 if style.colored {
-                    bar = style.kindBackground(kinds[placement.frame], " " + label.fitted(to: placement.width - 1))
+                    bar = style.kindBackground(tree.kinds[placement.frame], " " + label.fitted(to: placement.width - 1))
                 } else {
                     // Too narrow for a label: a thin mark per column.
                     bar = placement.width <= 2
@@ -71,7 +71,7 @@ extension FlameGraph {
             for index in bySelf.prefix(top) {
                 let share = Format.percent(Double(selfValues[index]) / Double(total))
                 output += "  " + formatted(selfValues[index]).leftPadded(to: 12) + "  " + share.leftPadded(to: 6) + "  "
-                    + style.kind(kinds[index], path(of: index).joined(separator: " › ")) + "\n"
+                    + style.kind(tree.kinds[index], path(of: index).joined(separator: " › ")) + "\n"
             }
         }
         return output

@@ -57,7 +57,7 @@ public struct FlameGraph: Sendable {
     public struct Frames: RandomAccessCollection, Sendable {
         let graph: FlameGraph
         public var startIndex: Int { 0 }
-        public var endIndex: Int { graph.parents.count }
+        public var endIndex: Int { graph.tree.count }
         public subscript(index: Int) -> Frame { graph.frame(index) }
     }
 
@@ -69,23 +69,17 @@ public struct FlameGraph: Sendable {
         var inclusiveTokens = TokenUsage.zero
     }
 
-    // The columns, one entry per frame.
-    let names: [String]
-    let nameIDs: [Int32]
-    let kinds: [SpanKind]
-    /// -1 for a root.
-    let parents: [Int32]
+    /// The frames' names, kinds and links.
+    let tree: FrameTree
+    // Values, one entry per frame.
     let selfValues: [Int64]
     let inclusiveValues: [Int64]
     let spanCounts: [Int64]
-    /// The first child and the next sibling, -1 for none: children in order of first appearance.
-    let firstChildren: [Int32]
-    let nextSiblings: [Int32]
     /// Empty for folded stacks.
     let details: [Details]
 
     /// Indices of the top frames (one per distinct root name).
-    public let roots: [Int]
+    public var roots: [Int] { tree.roots }
     public let measure: Measure
     public let runCount: Int
     /// For ``Measure/value``: the values are integers in units of 10⁻ⁿ of the file's unit, so
@@ -118,25 +112,20 @@ public struct FlameGraph: Sendable {
 
     /// The graph of a builder's frames; inclusive values (and details) are added up here.
     init(_ builder: Builder, names: [String], details: [Details] = [], measure: Measure, runCount: Int, valueDecimals: Int) {
-        self.names = names
-        nameIDs = builder.nameIDs
-        kinds = builder.kinds
-        parents = builder.parents
         selfValues = builder.selfValues
         spanCounts = builder.spanCounts
         self.measure = measure
         self.runCount = runCount
         self.valueDecimals = valueDecimals
-
-        // Children come after their parents, so the backward walk of `link` adds every subtree up.
-        var inclusive = selfValues
+        // Children come after their parents, so the tree's backward walk adds every subtree up.
+        var inclusive = builder.selfValues
         var details = details
         for index in details.indices {
             details[index].inclusiveCost = details[index].selfCost
             details[index].inclusiveTokens = details[index].selfTokens
         }
         let hasDetails = !details.isEmpty
-        (firstChildren, nextSiblings, roots) = Self.link(parents: parents) { child, parent in
+        tree = FrameTree(builder, names: names) { child, parent in
             inclusive[parent] += inclusive[child]
             if hasDetails {
                 details[parent].inclusiveCost += details[child].inclusiveCost
@@ -145,36 +134,6 @@ public struct FlameGraph: Sendable {
         }
         inclusiveValues = inclusive
         self.details = details
-    }
-
-    /// Each frame's first child and next sibling (-1 for none), and the roots, all in ascending
-    /// order (the order of first appearance), from parents that come before their children.
-    /// `visit` sees each (child, parent) pair, children after all of their own children.
-    static func link(parents: [Int32], visit: (_ child: Int, _ parent: Int) -> Void = { _, _ in }) -> (
-        firstChildren: [Int32], nextSiblings: [Int32], roots: [Int]
-    ) {
-        var firstChildren = [Int32](repeating: -1, count: parents.count)
-        var nextSiblings = [Int32](repeating: -1, count: parents.count)
-        var firstRoot: Int32 = -1
-        // Backwards, prepending: each list ends up ascending.
-        for index in parents.indices.reversed() {
-            let parent = Int(parents[index])
-            if parent < 0 {
-                nextSiblings[index] = firstRoot
-                firstRoot = Int32(index)
-            } else {
-                nextSiblings[index] = firstChildren[parent]
-                firstChildren[parent] = Int32(index)
-                visit(index, parent)
-            }
-        }
-        var roots: [Int] = []
-        var root = firstRoot
-        while root >= 0 {
-            roots.append(Int(root))
-            root = nextSiblings[Int(root)]
-        }
-        return (firstChildren, nextSiblings, roots)
     }
 
     static func value(of record: SpanRecord, cost: SpanCost, measure: Measure) -> Int64 {
@@ -194,36 +153,15 @@ public struct FlameGraph: Sendable {
     func frame(_ index: Int) -> Frame {
         let details = self.details.isEmpty ? Details() : self.details[index]
         return Frame(
-            name: name(of: index), kind: kinds[index], depth: depth(of: index),
-            parent: parents[index] < 0 ? nil : Int(parents[index]), children: children(of: index),
-            selfValue: selfValues[index], inclusiveValue: inclusiveValues[index],
+            name: tree.name(of: index), kind: tree.kinds[index], depth: tree.depth(of: index), parent: tree.parent(of: index),
+            children: tree.children(of: index), selfValue: selfValues[index], inclusiveValue: inclusiveValues[index],
             selfCost: details.selfCost, inclusiveCost: details.inclusiveCost,
             selfTokens: details.selfTokens, inclusiveTokens: details.inclusiveTokens,
             spans: Int(spanCounts[index]))
     }
 
-    func name(of index: Int) -> String { names[Int(nameIDs[index])] }
-
-    func depth(of index: Int) -> Int {
-        var depth = 0
-        var parent = parents[index]
-        while parent >= 0 {
-            depth += 1
-            parent = parents[Int(parent)]
-        }
-        return depth
-    }
-
     /// The children of a frame, in order of first appearance.
-    public func children(of index: Int) -> [Int] {
-        var children: [Int] = []
-        var child = firstChildren[index]
-        while child >= 0 {
-            children.append(Int(child))
-            child = nextSiblings[Int(child)]
-        }
-        return children
-    }
+    public func children(of index: Int) -> [Int] { tree.children(of: index) }
 
     /// The sum over the roots.
     public var total: Int64 { roots.reduce(0) { $0 + inclusiveValues[$1] } }
@@ -232,16 +170,8 @@ public struct FlameGraph: Sendable {
         details.isEmpty ? CostTotals() : roots.reduce(into: CostTotals()) { $0 += details[$1].inclusiveCost }
     }
 
-    /// The path of a frame, names joined by `;`.
-    public func path(of index: Int) -> [String] {
-        var names: [String] = []
-        var current = index
-        while current >= 0 {
-            names.append(name(of: current))
-            current = Int(parents[current])
-        }
-        return names.reversed()
-    }
+    /// The names of a frame's path, from its root.
+    public func path(of index: Int) -> [String] { tree.path(of: index) }
 
     /// A value in the measure's unit for people.
     public func formatted(_ value: Int64) -> String { measure.formatted(value, decimals: valueDecimals) }
