@@ -7,6 +7,7 @@
 # Not part of CI: it needs Debian's `chromium` (installed here when missing, as root).
 #
 #   tools/flame-browser-test.sh [TRACE_OR_FOLDED_FILE]   (default: traces/research-agent.jsonl)
+#   tools/flame-browser-test.sh diff DIFF_ARGUMENTS…      (the same checks on a `costtrace diff --svg`)
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,7 +28,11 @@ swift build --scratch-path "$scratch" --product costtrace >&2
 costtrace="$scratch/debug/costtrace"
 
 # The SVG under test, plus one with a hostile span name.
-"$costtrace" flame "$input" --svg "$work/flame.svg"
+if [ "$input" = diff ]; then
+    "$costtrace" diff "${@:2}" --svg "$work/flame.svg"
+else
+    "$costtrace" flame "$input" --svg "$work/flame.svg"
+fi
 printf 'root;<script>alert(1)</script> 5\nroot;<img src=x onerror=alert(2)> 3\nroot;safe;leaf 2\n' > "$work/hostile.folded"
 "$costtrace" flame "$work/hostile.folded" --svg "$work/hostile.svg"
 
