@@ -60,6 +60,18 @@ struct DiffCommandTests {
         #expect(nanos(diff["change"] as! String) == cached["support ticket"]! - baseline["support ticket"]!)
     }
 
+    @Test func theDatabaseGivesTheSameDiffAsTheFile() throws {
+        let database = temporaryPath("diff.db")
+        defer { for suffix in ["", "-wal", "-shm"] { unlink(database + suffix) } }
+        let ingest = try CommandRunner.run(["ingest", "traces/support-workflow.jsonl", "--db", database])
+        #expect(ingest.status == 0, "\(ingest.standardError)")
+        let sides = ["--base-where", "variant=baseline", "--compare-where", "variant=cached-context", "--format", "json"]
+        let fromFile = try CommandRunner.run(["diff", "traces/support-workflow.jsonl"] + sides)
+        let fromDatabase = try CommandRunner.run(["diff", "--db", database] + sides)
+        #expect(fromDatabase.status == 0, "\(fromDatabase.standardError)")
+        #expect(fromDatabase.standardOutput == fromFile.standardOutput)
+    }
+
     @Test func framesOnOneSideOnlyAreKeptAndMarked() throws {
         let diff = try json(["traces/research-agent.jsonl", "traces/coding-agent-gpu.jsonl", "--normalize", "absolute"])
         let roots = try #require(diff["frames"] as? [[String: Any]])
