@@ -123,7 +123,7 @@ enum OTLPJSON {
     static func hexDigits(_ value: OpaquePointer, count: Int) -> (high: UInt64, low: UInt64)? {
         guard json_object_get_string_len(value) == count, let text = json_object_get_string(value) else { return nil }
         let bytes = UnsafeRawBufferPointer(start: text, count: count)
-        func parse(_ start: Int) -> UInt64? { HexDigits.parse(bytes[start..<start + 16]) }
+        func parse(_ start: Int) -> UInt64? { HexDigits.parse(UnsafeRawBufferPointer(rebasing: bytes[start..<start + 16])) }
         if count == 16 { return parse(0).map { (0, $0) } }
         guard count == 32, let high = parse(0), let low = parse(16) else { return nil }
         return (high, low)
