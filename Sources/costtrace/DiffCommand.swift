@@ -97,9 +97,13 @@ struct DiffCommand: ParsableCommand {
         let comparePricer = try comparePricing.options(over: pricing).pricer()
         let measure = by ?? .cost
         let sides = try Sides(base: base, compare: compare ?? base)
-        let baseGraph = try sides.graph(of: sides.base, adding: baseConditions, measure: measure, by: by, pricer: basePricer, selection: selection)
+        let comparePricingGiven = pricing.isGiven || !comparePricing.priceBooks.isEmpty || !comparePricing.substitutions.isEmpty
+        let baseGraph = try sides.graph(
+            of: sides.base, adding: baseConditions, measure: measure, by: by, pricer: basePricer, pricingGiven: pricing.isGiven,
+            selection: selection)
         let compareGraph = try sides.graph(
-            of: sides.compare, adding: compareConditions, measure: measure, by: by, pricer: comparePricer, selection: selection)
+            of: sides.compare, adding: compareConditions, measure: measure, by: by, pricer: comparePricer,
+            pricingGiven: comparePricingGiven, selection: selection)
         let diff: FlameDiff
         do {
             diff = try FlameDiff(base: baseGraph, compare: compareGraph, normalization: normalize)
@@ -131,7 +135,7 @@ struct DiffCommand: ParsableCommand {
         enum Source {
             case database(runID: String?)
             case trace(path: String, contents: TraceFileReader.Contents)
-            case folded(FlameGraph)
+            case folded(path: String, FlameGraph)
         }
 
         var base: Source
@@ -148,25 +152,21 @@ struct DiffCommand: ParsableCommand {
                 guard TraceID(hex: source) != nil else { throw FileError(path: source, operation: "open", code: ENOENT) }
                 return .database(runID: source)
             }
-            var reader = try LineReader(path: source)
-            let first = try reader.peekFirstNonBlankByte()
-            if let first, first != UInt8(ascii: "{"), first != UInt8(ascii: "[") {
-                return .folded(try FlameCommand.readFoldedStacks(reader: &reader, path: source))
+            switch try FlameInput.read(path: source) {
+            case .folded(let graph): return .folded(path: source, graph)
+            case .trace(let contents): return .trace(path: source, contents: contents)
             }
-            return .trace(path: source, contents: try TraceInput.read(reader: &reader, file: source).contents)
         }
 
         func graph(
             of source: Source, adding conditions: [String], measure: FlameGraph.Measure, by: FlameGraph.Measure?, pricer: SpanPricer,
-            selection: RunSelection
+            pricingGiven: Bool, selection: RunSelection
         ) throws -> FlameGraph {
             let runs: [Run]
             switch source {
-            case .folded(let graph):
-                if let by { throw ValidationError("--by \(by.rawValue) needs traces; folded stacks have one value a line") }
-                guard conditions.isEmpty, selection.conditions.isEmpty else {
-                    throw ValidationError("--where, --base-where and --compare-where need traces; folded stacks have no attributes")
-                }
+            case .folded(let path, let graph):
+                try FlameInput.checkFoldedOptions(
+                    path: path, measure: by, selecting: selection.isNarrowing || !conditions.isEmpty, pricing: pricingGiven)
                 return graph
             case .trace(let path, let contents):
                 runs = try selection.runs(of: contents, from: path, adding: conditions)

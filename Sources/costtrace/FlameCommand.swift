@@ -85,22 +85,12 @@ struct FlameCommand: ParsableCommand {
     /// The graph of a trace or folded-stacks file (`-`: standard input), told apart by its first
     /// byte: traces are JSON, so they start with `{` or `[`.
     private func fileGraph(path: String) throws -> FlameGraph {
-        var reader = try LineReader(path: path)
-        let first = try reader.peekFirstNonBlankByte()
-        guard let first, first != UInt8(ascii: "{"), first != UInt8(ascii: "[") else {
-            let contents = try TraceInput.read(reader: &reader, file: path).contents
+        switch try FlameInput.read(path: path) {
+        case .trace(let contents):
             return try tracesGraph(runs: selection.runs(of: contents, from: path))
+        case .folded(let graph):
+            try FlameInput.checkFoldedOptions(path: path, measure: by, selecting: selection.isNarrowing, pricing: pricing.isGiven)
+            return graph
         }
-        if let by { throw ValidationError("--by \(by.rawValue) needs a trace: \(path) holds folded stacks, one value a line") }
-        return try Self.readFoldedStacks(reader: &reader, path: path)
-    }
-
-    static func readFoldedStacks(reader: inout LineReader, path: String) throws -> FlameGraph {
-        var parser = FoldedStacksParser(file: path)
-        while try reader.nextLine({ line, number, _ in try parser.add(line: line, number: number) }) != nil {}
-        if parser.roundedValues > 0 {
-            warn("\(path): \(parser.roundedValues) values had more than \(FoldedStacksParser.maximumDecimals) decimals and were rounded")
-        }
-        return parser.graph()
     }
 }

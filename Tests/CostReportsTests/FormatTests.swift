@@ -61,3 +61,11 @@ struct MoneyFormatTests {
         #expect(Format.percent(-0.0004) == "0.0%")
     }
 }
+
+struct SingleLineNameTests {
+    @Test func lineBreaksAndTabsBecomeSpacesAndOtherControlsAReplacementCharacter() {
+        #expect(Format.singleLine("plan\nstep\r\n\tone") == "plan step   one")
+        #expect(Format.singleLine("\u{1B}[31mred\u{7F}") == "\u{FFFD}[31mred\u{FFFD}")
+        #expect(Format.singleLine("résumé · 検索 🔥") == "résumé · 検索 🔥")
+    }
+}

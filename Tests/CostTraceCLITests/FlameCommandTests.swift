@@ -82,6 +82,24 @@ struct FlameCommandTests {
         #expect(result.standardError.contains("-:2: expected a non-negative number after the last space, found 'x'"))
     }
 
+    @Test func perfStacksThatStartWithABracketAreFoldedStacksNotJSON() throws {
+        let path = try temporaryFile("[unknown];main;work 5\n[unknown];main 1\n", suffix: ".folded")
+        defer { unlink(path) }
+        let result = try CommandRunner.run(["flame", path, "--format", "folded"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput == "[unknown];main 1\n[unknown];main;work 5\n")
+    }
+
+    @Test func optionsThatNeedSpansAreRefusedForFoldedStacksNotIgnored() throws {
+        let path = try temporaryFile("main;work 5\n", suffix: ".folded")
+        defer { unlink(path) }
+        for options in [["--where", "team=search"], ["--since", "2026-11-01"], ["--reprice-model", "gpt-4o=gpt-4.1"], ["--by", "tokens"]] {
+            let result = try CommandRunner.run(["flame", path] + options)
+            #expect(result.status != 0, "\(options)")
+            #expect(result.standardError.contains("need"), "\(options): \(result.standardError)")
+        }
+    }
+
     @Test func aMalformedFoldedLineIsAnErrorNamingTheFileAndLine() throws {
         let path = try temporaryFile("a;b 1\n\na;c two\n", suffix: ".folded")
         defer { unlink(path) }

@@ -34,7 +34,7 @@ extension FlameDiff {
                 pruned += subtreeSize(index)
                 continue
             }
-            rows.append((index, lead + branch + name(of: index) + marker(index)))
+            rows.append((index, lead + branch + Format.singleLine(name(of: index)) + marker(index)))
             let children = self.children(of: index)
             let childLead = lead + (branch == "├─ " ? "│  " : branch.isEmpty ? "" : "   ")
             for (position, child) in children.enumerated().reversed() {
@@ -59,7 +59,7 @@ extension FlameDiff {
             output += "\n" + style.dim("largest changes, \(inclusive ? "inclusive" : "self"):") + "\n"
             for index in largest {
                 let values = inclusive ? self.inclusive(of: index) : selfValues(of: index)
-                output += "  " + cells(values, style: style) + "  " + path(of: index).joined(separator: " › ") + marker(index) + "\n"
+                output += "  " + cells(values, style: style) + "  " + Format.singleLine(path(of: index).joined(separator: " › ")) + marker(index) + "\n"
             }
         }
         return output

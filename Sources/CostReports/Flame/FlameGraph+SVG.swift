@@ -245,18 +245,7 @@ extension FlameGraph {
         return String(result) + "…"
     }
 
-    /// A name with line breaks and tabs as spaces and characters XML cannot hold replaced.
-    static func displayName(_ name: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in name.unicodeScalars {
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: result.append(" ")
-            case 0..<0x20, 0xFFFE, 0xFFFF: result.append("\u{FFFD}")
-            default: result.append(scalar)
-            }
-        }
-        return String(result)
-    }
+    static func displayName(_ name: String) -> String { Format.singleLine(name) }
 
     /// Text escaped for XML content and attribute values.
     static func xml(_ text: String) -> String {

@@ -44,7 +44,7 @@ extension FlameGraph {
             var column = 0
             for placement in row where placement.width > 0 {
                 if placement.start > column { line += String(repeating: " ", count: placement.start - column) }
-                let name = tree.name(of: placement.frame)
+                let name = Format.singleLine(tree.name(of: placement.frame))
                 let value = inclusiveValues[placement.frame]
                 let share = Format.percent(Double(value) / Double(total))
                 var label = "\(name) \(formatted(value)) \(share)"
@@ -71,7 +71,7 @@ extension FlameGraph {
             for index in bySelf.prefix(top) {
                 let share = Format.percent(Double(selfValues[index]) / Double(total))
                 output += "  " + formatted(selfValues[index]).leftPadded(to: 12) + "  " + share.leftPadded(to: 6) + "  "
-                    + style.kind(tree.kinds[index], path(of: index).joined(separator: " › ")) + "\n"
+                    + style.kind(tree.kinds[index], Format.singleLine(path(of: index).joined(separator: " › "))) + "\n"
             }
         }
         return output

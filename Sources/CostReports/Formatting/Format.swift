@@ -2,6 +2,22 @@ import CostModel
 
 /// How numbers, times and durations are written for people.
 public enum Format {
+    /// A name on one line: line breaks and tabs become spaces, other control characters (and
+    /// the escape that starts terminal colour codes) and non-characters become `�`, so a span
+    /// name cannot break a table, an SVG or a terminal.
+    public static func singleLine(_ name: String) -> String {
+        guard name.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xEF }) else { return name }
+        var result = String.UnicodeScalarView()
+        for scalar in name.unicodeScalars {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: result.append(" ")
+            case 0..<0x20, 0x7F, 0xFFFE, 0xFFFF: result.append("\u{FFFD}")
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
     /// `1234567` → `"1,234,567"`.
     public static func count(_ value: Int64) -> String {
         let digits = String(value.magnitude)

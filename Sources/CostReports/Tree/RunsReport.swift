@@ -28,7 +28,7 @@ public struct RunsReport {
                 + Format.compactCount(runTokens).leftPadded(to: 10) + " "
                 + Format.usd(costed.total.total).leftPadded(to: 11) + " "
                 + (costed.total.unpricedSpans == 0 ? "-" : String(costed.total.unpricedSpans)).leftPadded(to: 9) + "  "
-                + costed.run.name + "\n"
+                + Format.singleLine(costed.run.name) + "\n"
             total += costed.total
             spans += tree.nodes.count
             tokens += runTokens

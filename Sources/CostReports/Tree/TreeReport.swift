@@ -30,7 +30,7 @@ public struct TreeReport {
             let tree = run.tree
             let end = tree.nodes.map(\.record.endNanos).max() ?? run.startNanos
             let tokens = tree.nodes.reduce(Int64(0)) { $0 + $1.record.usage.totalTokens }
-            output += style.bold("run \(run.traceID.hex)  \(run.name)  \(Format.total(costed.total))") + "\n"
+            output += style.bold("run \(run.traceID.hex)  \(Format.singleLine(run.name))  \(Format.total(costed.total))") + "\n"
             output +=
                 "  started \(Format.timestamp(nanos: run.startNanos)) · \(tree.nodes.count) spans · "
                 + "\(Format.duration(nanos: end - run.startNanos)) · \(Format.count(tokens)) tokens\n"
@@ -55,7 +55,7 @@ public struct TreeReport {
             if !unpriced.isEmpty {
                 output += style.dim("unpriced spans (add them to a price book with --prices):") + "\n"
                 for (index, reason) in unpriced {
-                    output += "  \(tree.nodes[index].record.name): \(reason)\n"
+                    output += "  \(Format.singleLine(tree.nodes[index].record.name)): \(reason)\n"
                 }
             }
             if costed.total.reportedSpans > 0 {
@@ -66,7 +66,7 @@ public struct TreeReport {
     }
 
     private func label(_ prefix: String, _ node: SpanTree.Node) -> String {
-        var label = prefix + node.record.name
+        var label = prefix + Format.singleLine(node.record.name)
         if node.parentIsMissing { label += " (parent missing)" }
         if node.record.status == .error { label += " ✗" }
         return label
