@@ -60,6 +60,8 @@ extension FlameDiff {
         writer.string("change_self", plain(own.change))
         writer.number("base_spans", base[index].spans)
         writer.number("compare_spans", compare[index].spans)
+        writer.number("base_unpriced_spans", base[index].unpricedSpans)
+        writer.number("compare_unpriced_spans", compare[index].unpricedSpans)
         writer.beginArray("children")
         for child in children(of: index) { write(child, into: &writer) }
         writer.endArray()

@@ -79,6 +79,10 @@ extension FlameDiff {
             "spans: \(Format.count(base[index].spans)) base, \(Format.count(compare[index].spans)) compare",
         ]
         if normalization == .perRun { lines[1] += " per run" }
+        if base[index].unpricedSpans + compare[index].unpricedSpans > 0 {
+            lines.append(
+                "unpriced spans, not in the cost: \(base[index].unpricedSpans) base, \(compare[index].unpricedSpans) compare")
+        }
         return lines.joined(separator: "\n")
     }
 

@@ -48,7 +48,7 @@ extension FlameDiff {
         output += style.dim(header + "       %".leftPadded(to: 8)) + "\n"
         for (index, label) in rows {
             let values = inclusive(of: index)
-            output += label.fitted(to: nameWidth) + " " + cells(values, style: style) + "\n"
+            output += label.fitted(to: nameWidth) + " " + cells(values, of: index, style: style) + "\n"
         }
         if pruned > 0 {
             output += style.dim("(\(Format.count(Int64(pruned))) frames under \(Format.percent(minShare)) of the total left out)") + "\n"
@@ -59,7 +59,7 @@ extension FlameDiff {
             output += "\n" + style.dim("largest changes, \(inclusive ? "inclusive" : "self"):") + "\n"
             for index in largest {
                 let values = inclusive ? self.inclusive(of: index) : selfValues(of: index)
-                output += "  " + cells(values, style: style) + "  " + Format.singleLine(path(of: index).joined(separator: " › ")) + marker(index) + "\n"
+                output += "  " + cells(values, of: index, style: style) + "  " + Format.singleLine(path(of: index).joined(separator: " › ")) + marker(index) + "\n"
             }
         }
         return output
@@ -85,10 +85,15 @@ extension FlameDiff {
         return line
     }
 
-    private func cells(_ values: (base: Int64, compare: Int64, change: Int64), style: TextStyle) -> String {
-        var line = formatted(values.base).leftPadded(to: Self.valueWidth)
-        line += " " + formatted(values.compare).leftPadded(to: Self.valueWidth)
-        let relative = Self.relativeChange(base: values.base, change: values.change).map(Self.signedPercent) ?? (values.change == 0 ? "" : "new")
+    /// Base, compare, change and relative change; `+?` marks a side whose cost misses
+    /// unpriced spans, and then no relative change is claimed.
+    private func cells(_ values: (base: Int64, compare: Int64, change: Int64), of index: Int, style: TextStyle) -> String {
+        let baseUnpriced = measure == .cost && base[index].unpricedSpans > 0
+        let compareUnpriced = measure == .cost && compare[index].unpricedSpans > 0
+        var line = (formatted(values.base) + (baseUnpriced ? "+?" : "")).leftPadded(to: Self.valueWidth)
+        line += " " + (formatted(values.compare) + (compareUnpriced ? "+?" : "")).leftPadded(to: Self.valueWidth)
+        var relative = Self.relativeChange(base: values.base, change: values.change).map(Self.signedPercent) ?? (values.change == 0 ? "" : "new")
+        if baseUnpriced || compareUnpriced { relative = "?" }
         let change = formattedChange(values.change).leftPadded(to: Self.valueWidth) + " " + relative.leftPadded(to: 7)
         return line + " " + style.change(values.change, change)
     }

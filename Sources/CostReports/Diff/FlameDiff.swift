@@ -32,6 +32,8 @@ public struct FlameDiff: Sendable {
         public var selfValue: Int64 = 0
         public var inclusiveValue: Int64 = 0
         public var spans: Int64 = 0
+        /// Spans of the frame's subtree that could not be priced: its cost is a lower bound.
+        public var unpricedSpans = 0
     }
 
     /// A diff that cannot be made.
@@ -103,7 +105,9 @@ public struct FlameDiff: Sendable {
                 guard !selfOverflow && !inclusiveOverflow else {
                     throw Error(description: "the values do not fit in 64 bits at \(valueDecimals) decimals")
                 }
-                let values = Values(selfValue: selfValue, inclusiveValue: inclusive, spans: graph.spanCounts[index])
+                let unpriced = graph.details.isEmpty ? 0 : graph.details[index].inclusiveCost.unpricedSpans
+                let values = Values(
+                    selfValue: selfValue, inclusiveValue: inclusive, spans: graph.spanCounts[index], unpricedSpans: unpriced)
                 if isBase { baseValues[Int(frame)] = values } else { compareValues[Int(frame)] = values }
             }
         }
