@@ -115,6 +115,18 @@ struct DiffCommandTests {
         #expect(nanos(draft["change_inclusive"] as! String) == after - before)  // the only Sonnet span
     }
 
+    @Test func aSideWithUnpricedSpansIsMarkedALowerBound() throws {
+        let arguments = ["traces/coding-agent-gpu.jsonl", "--compare-prices", "traces/self-hosted-prices.json"]
+        let diff = try json(arguments)
+        let root = try #require((diff["frames"] as? [[String: Any]])?.first)
+        #expect(root["base_unpriced_spans"] as? Int == 8)
+        #expect(root["compare_unpriced_spans"] as? Int == 0)
+        let text = try CommandRunner.run(["diff"] + arguments + ["--color", "never"])
+        let rootLine = try #require(text.standardOutput.split(separator: "\n").first { $0.hasPrefix("fix failing test") })
+        #expect(rootLine.contains("+?"))
+        #expect(rootLine.hasSuffix("?"))
+    }
+
     @Test func theSVGColoursByChangeDashesOneSidedFramesAndHasALegend() throws {
         let result = try CommandRunner.run(["diff", "traces/research-agent.jsonl", "traces/coding-agent-gpu.jsonl", "--svg", "-", "--min-width", "0"])
         #expect(result.status == 0, "\(result.standardError)")
