@@ -114,6 +114,9 @@ struct MalformedTraceLineTests {
             message: #"expected a decimal amount such as "0.0123""#),
         MalformedLine(["reported_cost_usd": "0.5"], field: "reported_cost_usd", message: "expected a string, found a fractional number"),
         MalformedLine(
+            ["reported_cost_usd": #""5000000000""#], field: "reported_cost_usd",
+            message: "is more than $1,000,000 for one span (a unit mistake?); totals of such spans would not fit"),
+        MalformedLine(
             ["attributes": #"{"tags":["a","b"]}"#], field: "attributes.tags",
             message: "expected a string, number or boolean, found an array"),
         MalformedLine(

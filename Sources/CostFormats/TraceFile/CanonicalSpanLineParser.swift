@@ -107,7 +107,9 @@ private struct Cursor {
             record.gpu = GPUUsage(device: device, count: count, busyNanos: busyNanos)
         }
         if take(#","reported_cost_usd":"#) {
-            guard let text = string(), let cost = Money(decimal: text), cost.decimalString == text else { return nil }
+            guard let text = string(), let cost = Money(decimal: text), cost.decimalString == text,
+                cost.nanos.magnitude <= TraceLineDecoder.largestReportedCost.nanos.magnitude
+            else { return nil }
             record.reportedCost = cost
         }
         if take(#","attributes":"#) {
