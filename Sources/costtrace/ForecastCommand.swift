@@ -2,7 +2,7 @@ import ArgumentParser
 import CostModel
 import CostReports
 
-/// `--period week|month`.
+/// `--period day|week|month` of report; forecast refuses day.
 extension CalendarPeriod: ExpressibleByArgument {}
 
 struct ForecastCommand: ParsableCommand {

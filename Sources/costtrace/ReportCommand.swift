@@ -2,9 +2,6 @@ import ArgumentParser
 import CostModel
 import CostReports
 
-/// `--period day|week|month`.
-extension AllocationPeriod: ExpressibleByArgument {}
-
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -29,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     var keys: String
 
     @Option(help: "Also group by the UTC period (ISO weeks start on Monday) in which each span started.")
-    var period: AllocationPeriod?
+    var period: CalendarPeriod?
 
     @OptionGroup var selection: RunSelection
     @OptionGroup var pricing: PricingOptions
