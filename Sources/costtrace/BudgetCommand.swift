@@ -61,8 +61,7 @@ struct BudgetCommand: ParsableCommand {
                 for error in outcome.errors { printError(error.description) }
                 throw ExitCode.failure
             }
-            let pricer = try pricing.pricer()
-            let runs = CostedRun.price(try selection.runs(source: source, pricer: pricer), with: pricer)
+            let runs = try selection.costedRuns(source: source, pricing: pricing)
             let check = BudgetCheck(budgets: budgets, runs: runs, at: try at.nanos(), unpriced: unpriced)
             let report = BudgetReport(check: check)
             switch output.format {

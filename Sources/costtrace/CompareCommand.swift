@@ -61,8 +61,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let pricer = try pricing.pricer()
-        let runs = CostedRun.price(try selection.runs(source: source, pricer: pricer), with: pricer)
+        let runs = try selection.costedRuns(source: source, pricing: pricing)
         let pair: VariantComparison.Pair =
             if let base, let compare { .chosen(base: Self.groupValue(base), compare: Self.groupValue(compare)) } else {
                 .automatic

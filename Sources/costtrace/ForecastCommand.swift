@@ -2,7 +2,7 @@ import ArgumentParser
 import CostModel
 import CostReports
 
-/// `--period week|month`.
+/// `--period day|week|month` of report; forecast refuses day.
 extension CalendarPeriod: ExpressibleByArgument {}
 
 struct ForecastCommand: ParsableCommand {
@@ -59,17 +59,11 @@ struct ForecastCommand: ParsableCommand {
     }
 
     private func allocationKeys() throws -> [AllocationKey] {
-        guard let keys else { return [] }
-        do {
-            return try AllocationKey.list(keys)
-        } catch {
-            throw ValidationError("--by: \(error)")
-        }
+        try keys.map(AllocationKey.list(byOption:)) ?? []
     }
 
     func run() throws {
-        let pricer = try pricing.pricer()
-        let runs = CostedRun.price(try selection.runs(source: source, pricer: pricer), with: pricer)
+        let runs = try selection.costedRuns(source: source, pricing: pricing)
         do {
             if let backtest {
                 let report = BacktestReport(

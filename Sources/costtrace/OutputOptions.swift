@@ -7,13 +7,18 @@ import CostReports
     import Darwin
 #endif
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+/// A `--format` choice: every report writes text.
+protocol ReportFormat: ExpressibleByArgument, CaseIterable {
+    static var text: Self { get }
+}
+
+enum OutputFormat: String, ReportFormat {
     case text
     case json
 }
 
 /// `--format` of tabular reports, which can also be CSV.
-enum TableFormat: String, ExpressibleByArgument, CaseIterable {
+enum TableFormat: String, ReportFormat {
     case text
     case json
     case csv
@@ -26,9 +31,9 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// `--format`, `--color` and `--width`, shared by every report.
-struct OutputOptions: ParsableArguments {
+struct ReportOutputOptions<Format: ReportFormat>: ParsableArguments {
     @Option(help: "Output format.")
-    var format: OutputFormat = .text
+    var format: Format = .text
 
     @Option(help: "Colour text output: auto colours on a terminal unless NO_COLOR is set.")
     var color: ColorChoice = .auto
@@ -38,6 +43,12 @@ struct OutputOptions: ParsableArguments {
 
     var textStyle: TextStyle { .standardOutput(color: color, width: width) }
 }
+
+/// `--format text|json`, `--color` and `--width`.
+typealias OutputOptions = ReportOutputOptions<OutputFormat>
+
+/// `--format text|json|csv`, `--color` and `--width`, for tabular reports.
+typealias TableOutputOptions = ReportOutputOptions<TableFormat>
 
 extension TextStyle {
     /// The style for standard output under `--color` and `--width`.

@@ -2,9 +2,6 @@ import ArgumentParser
 import CostModel
 import CostReports
 
-/// `--period day|week|month`.
-extension AllocationPeriod: ExpressibleByArgument {}
-
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -29,31 +26,23 @@ struct ReportCommand: ParsableCommand {
     var keys: String
 
     @Option(help: "Also group by the UTC period (ISO weeks start on Monday) in which each span started.")
-    var period: AllocationPeriod?
+    var period: CalendarPeriod?
 
     @OptionGroup var selection: RunSelection
     @OptionGroup var pricing: PricingOptions
     @OptionGroup var output: TableOutputOptions
 
     func validate() throws {
-        let keys = try allocationKeys()
+        let keys = try AllocationKey.list(byOption: self.keys)
         if let reserved = keys.first(where: { AllocationReport.reservedNames.contains($0.name) }) {
             throw ValidationError("--by: '\(reserved.name)' names a column of the report; group by another key")
         }
     }
 
-    private func allocationKeys() throws -> [AllocationKey] {
-        do {
-            return try AllocationKey.list(keys)
-        } catch {
-            throw ValidationError("--by: \(error)")
-        }
-    }
-
     func run() throws {
-        let pricer = try pricing.pricer()
-        let runs = CostedRun.price(try selection.runs(source: source, pricer: pricer), with: pricer)
-        let report = AllocationReport(allocation: CostAllocation(runs: runs, by: try allocationKeys(), period: period))
+        let runs = try selection.costedRuns(source: source, pricing: pricing)
+        let report = AllocationReport(
+            allocation: CostAllocation(runs: runs, by: try AllocationKey.list(byOption: keys), period: period))
         switch output.format {
         case .text: print(report.text(style: output.textStyle), terminator: "")
         case .json: print(report.json(), terminator: "")

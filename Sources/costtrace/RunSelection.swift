@@ -105,6 +105,12 @@ extension RunSelection {
         }
         return try runs(file: source, runID: runID, adding: extra, pricer: pricer)
     }
+
+    /// Runs of `source`, as ``runs(source:runID:adding:pricer:)``, priced with `pricing`'s book.
+    func costedRuns(source: String?, runID: String? = nil, pricing: PricingOptions) throws -> [CostedRun] {
+        let pricer = try pricing.pricer()
+        return CostedRun.price(try runs(source: source, runID: runID, pricer: pricer), with: pricer)
+    }
 }
 
 /// `YYYY-MM-DD` (midnight UTC) or `YYYY-MM-DDTHH:MM:SSZ`, as nanoseconds since the Unix epoch.

@@ -26,9 +26,7 @@ struct TreeCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let pricer = try pricing.pricer()
-        let runs = try selection.runs(source: source, runID: runID, pricer: pricer)
-        let report = TreeReport(runs: CostedRun.price(runs, with: pricer))
+        let report = TreeReport(runs: try selection.costedRuns(source: source, runID: runID, pricing: pricing))
         switch output.format {
         case .text: print(report.text(style: output.textStyle), terminator: "")
         case .json: print(report.json(), terminator: "")

@@ -21,21 +21,11 @@ struct DailySpendFixture {
     var runs: [CostedRun] { CostedRun.price(Run.group(spans), with: SpanPricer(book: .empty)) }
 }
 
-/// A seeded generator, so that noisy series are the same on every run.
-private struct SplitMix64 {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+// Seeded, so that noisy series are the same on every run.
+extension SplitMix64 {
     /// Roughly standard normal: the sum of twelve uniforms, less six.
-    mutating func normal() -> Double {
-        (0..<12).reduce(0.0) { sum, _ in sum + Double(next() >> 11) / Double(1 << 53) } - 6
+    fileprivate mutating func normal() -> Double {
+        (0..<12).reduce(0.0) { sum, _ in sum + nextUnitDouble() } - 6
     }
 }
 
@@ -64,7 +54,7 @@ struct SpendForecastTests {
     }
 
     @Test func aNoisyLinearSeriesGivesBackItsSlopeWithinItsNoise() throws {
-        var generator = SplitMix64(state: 42)
+        var generator = SplitMix64(seed: 42)
         var fixture = DailySpendFixture()
         let start = Self.date("2026-10-04").daysSinceEpoch
         for d in 0..<28 {
@@ -87,7 +77,7 @@ struct SpendForecastTests {
         var covered = 0
         let trials = 40
         for seed in 1...trials {
-            var generator = SplitMix64(state: UInt64(seed))
+            var generator = SplitMix64(seed: UInt64(seed))
             var fixture = DailySpendFixture()
             let first = Self.date("2026-11-01").daysSinceEpoch
             for d in 0..<21 {
@@ -137,7 +127,7 @@ struct SpendForecastTests {
     }
 
     @Test func groupsIncludeTheUnallocatedSpendAndAddUpToTheTotal() throws {
-        var generator = SplitMix64(state: 9)
+        var generator = SplitMix64(seed: 9)
         var fixture = DailySpendFixture()
         let first = Self.date("2026-11-02").daysSinceEpoch
         for d in 0..<14 {

@@ -29,8 +29,8 @@ struct BudgetFileDecoder {
         var budgets: [Budget] = []
         var firstIndexByName: [String: Int] = [:]
         for (index, element) in elements.enumerated() {
-            let entry = JSONValue(pointer: element.pointer, path: "")
-            let name = Self.readableName(entry)
+            let entry = element.reRooted
+            let name = entry.readableName("name")
             do {
                 let budget = try Self.budget(entry)
                 if let first = firstIndexByName[budget.name] {
@@ -57,31 +57,26 @@ struct BudgetFileDecoder {
     // MARK: The file
 
     private static func budgetElements(_ root: JSONValue) throws(JSONFieldError) -> [JSONValue] {
-        try onlyKnownFields(root, fileFields)
-        let versionField = try required(root, "version")
-        let version = try versionField.int64()
-        guard version == BudgetFileReader.version else {
-            throw versionField.invalid(
-                "version \(version) is not supported (this build reads version \(BudgetFileReader.version))")
-        }
+        try root.onlyKnownFields(fileFields)
+        try root.requireVersion(BudgetFileReader.version)
         _ = try root["notes"]?.string()
-        return try required(root, "budgets").elements()
+        return try root.required("budgets").elements()
     }
 
     // MARK: A budget
 
     private static func budget(_ entry: JSONValue) throws(JSONFieldError) -> Budget {
-        try onlyKnownFields(entry, budgetFields)
-        let nameField = try required(entry, "name")
+        try entry.onlyKnownFields(budgetFields)
+        let nameField = try entry.required("name")
         let name = try nameField.string()
         guard !name.allSatisfy(\.isWhitespace) else { throw nameField.invalid("is empty") }
         let scope = try entry["scope"].map(Self.scope) ?? BudgetScope()
-        let periodField = try required(entry, "period")
+        let periodField = try entry.required("period")
         let periodText = try periodField.string()
         guard let period = CalendarPeriod(rawValue: periodText) else {
             throw periodField.invalid("'\(periodText)' is not a period (expected day, week or month)")
         }
-        let amount = try amount(required(entry, "amount_usd"))
+        let amount = try amount(entry.required("amount_usd"))
         let warn = try entry["warn"].map(threshold)
         let hard = try entry["hard"].map(threshold)
         guard warn != nil || hard != nil else {
@@ -113,14 +108,8 @@ struct BudgetFileDecoder {
 
     /// A positive amount of US dollars, as a decimal string.
     private static func amount(_ value: JSONValue) throws(JSONFieldError) -> Money {
-        guard value.type == json_type_string else {
-            throw value.invalid("expected a decimal string such as \"150.00\", found \(value.typeName)")
-        }
-        let text = try value.string()
-        guard let amount = Money(exactDecimal: text) else {
-            throw value.invalid(
-                "'\(text)' is not a decimal such as \"150.00\" (digits, an optional point and at most nine decimals)")
-        }
+        let text = try value.decimalText(example: "150.00")
+        guard let amount = Money(exactDecimal: text) else { throw value.notADecimal(text, example: "150.00") }
         guard amount > .zero else {
             throw value.invalid(
                 amount < .zero ? "is negative (\(text))" : "is zero: a budget of nothing is always exceeded")
@@ -151,28 +140,5 @@ struct BudgetFileDecoder {
             throw value.invalid("\(threshold) is above the largest threshold, \(largestThreshold)")
         }
         return threshold
-    }
-
-    // MARK: Fields
-
-    /// The budget's name for error messages, if it has a readable one.
-    private static func readableName(_ entry: JSONValue) -> String? {
-        guard entry.type == json_type_object, let value = entry["name"], let name = try? value.string(), !name.isEmpty
-        else { return nil }
-        return name
-    }
-
-    private static func required(_ object: JSONValue, _ key: String) throws(JSONFieldError) -> JSONValue {
-        guard object.type == json_type_object else { throw object.mismatch("an object") }
-        guard let value = object[key] else {
-            throw JSONFieldError(field: object.path.isEmpty ? key : object.path + "." + key, message: "missing")
-        }
-        return value
-    }
-
-    private static func onlyKnownFields(_ object: JSONValue, _ known: Set<String>) throws(JSONFieldError) {
-        for (key, value) in try object.members() where !known.contains(key) {
-            throw value.invalid("unknown field (expected one of \(known.sorted().joined(separator: ", ")))")
-        }
     }
 }

@@ -15,7 +15,7 @@ public struct BudgetFileError: Error, Hashable, Sendable, CustomStringConvertibl
             self.name = name
         }
 
-        public var description: String { "budgets[\(index)]" + (name.map { " (\($0))" } ?? "") }
+        public var description: String { JSONFileErrorText.entry(section: "budgets", index: index, name: name) }
     }
 
     /// The file's path.
@@ -35,9 +35,6 @@ public struct BudgetFileError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 
     public var description: String {
-        var text = file + ": "
-        if let entry { text += "\(entry): " }
-        if !field.isEmpty { text += "field '\(field)': " }
-        return text + message
+        JSONFileErrorText.error(file: file, entry: entry, field: field, message: message)
     }
 }

@@ -38,29 +38,29 @@ struct PriceBookDecoder {
         }
         var models: [(index: Int, price: ModelPrice)] = []
         for (index, element) in sections.models.enumerated() {
-            let entry = Self.reRooted(element)
+            let entry = element.reRooted
             do {
                 models.append((index, try Self.modelPrice(entry)))
             } catch {
-                report(error, section: "models", index: index, name: Self.name(entry, "model"))
+                report(error, section: "models", index: index, name: entry.readableName("model"))
             }
         }
         var gpus: [(index: Int, rate: GPURate)] = []
         for (index, element) in sections.gpus.enumerated() {
-            let entry = Self.reRooted(element)
+            let entry = element.reRooted
             do {
                 gpus.append((index, try Self.gpuRate(entry)))
             } catch {
-                report(error, section: "gpus", index: index, name: Self.name(entry, "device"))
+                report(error, section: "gpus", index: index, name: entry.readableName("device"))
             }
         }
         var tools: [(index: Int, fee: ToolFee)] = []
         for (index, element) in sections.tools.enumerated() {
-            let entry = Self.reRooted(element)
+            let entry = element.reRooted
             do {
                 tools.append((index, try Self.toolFee(entry)))
             } catch {
-                report(error, section: "tools", index: index, name: Self.name(entry, "tool"))
+                report(error, section: "tools", index: index, name: entry.readableName("tool"))
             }
         }
         checkModelsAgree(models)
@@ -88,19 +88,14 @@ struct PriceBookDecoder {
     private static func bookSections(_ root: JSONValue) throws(JSONFieldError) -> (
         models: [JSONValue], gpus: [JSONValue], tools: [JSONValue]
     ) {
-        try onlyKnownFields(root, bookFields)
-        let versionField = try required(root, "version")
-        let version = try versionField.int64()
-        guard version == PriceBookReader.version else {
-            throw versionField.invalid(
-                "version \(version) is not supported (this build reads version \(PriceBookReader.version))")
-        }
-        let currencyField = try required(root, "currency")
+        try root.onlyKnownFields(bookFields)
+        try root.requireVersion(PriceBookReader.version)
+        let currencyField = try root.required("currency")
         guard try currencyField.string() == "USD" else {
             throw currencyField.invalid("'\(try currencyField.string())' is not supported (prices are in USD)")
         }
         return (
-            try required(root, "models").elements(),
+            try root.required("models").elements(),
             try root["gpus"]?.elements() ?? [],
             try root["tools"]?.elements() ?? []
         )
@@ -109,21 +104,21 @@ struct PriceBookDecoder {
     // MARK: Entries
 
     private static func modelPrice(_ entry: JSONValue) throws(JSONFieldError) -> ModelPrice {
-        try onlyKnownFields(entry, modelFields)
-        let provider = try nonEmptyString(required(entry, "provider"))
-        let model = try nonEmptyString(required(entry, "model"))
+        try entry.onlyKnownFields(modelFields)
+        let provider = try nonEmptyString(entry.required("provider"))
+        let model = try nonEmptyString(entry.required("model"))
         var aliases: [String] = []
         for alias in try entry["aliases"]?.elements() ?? [] { aliases.append(try nonEmptyString(alias)) }
-        let effectiveFrom = try date(required(entry, "effective_from"))
-        let ratesField = try required(entry, "prices_per_million")
+        let effectiveFrom = try date(entry.required("effective_from"))
+        let ratesField = try entry.required("prices_per_million")
         let rates = try tokenRates(ratesField)
         if rates[.reasoning] != nil, rates[.output] == nil {
             throw ratesField.invalid("prices reasoning but not output, which includes it")
         }
         var tiers: [ModelPrice.LongContextTier] = []
         for tierField in try entry["long_context"]?.elements() ?? [] {
-            try onlyKnownFields(tierField, tierFields)
-            let thresholdField = try required(tierField, "above_input_tokens")
+            try tierField.onlyKnownFields(tierFields)
+            let thresholdField = try tierField.required("above_input_tokens")
             let threshold = try thresholdField.int64()
             guard threshold > 0 else {
                 throw thresholdField.invalid("must be a positive number of tokens (\(threshold))")
@@ -132,7 +127,7 @@ struct PriceBookDecoder {
                 throw thresholdField.invalid(
                     "tiers must ascend: \(threshold) is not above the previous tier's \(previous.aboveInputTokens)")
             }
-            let tierRatesField = try required(tierField, "prices_per_million")
+            let tierRatesField = try tierField.required("prices_per_million")
             let tierRates = try tokenRates(tierRatesField)
             // The tier replaces the rates of the whole request: a kind priced below the threshold
             // but not above it would leave long prompts unpriced, so say so now.
@@ -145,8 +140,10 @@ struct PriceBookDecoder {
         var serviceTiers: [String: Multiplier] = [:]
         if let tiersField = entry["service_tiers"] {
             for (name, value) in try tiersField.members() {
-                let text = try decimalText(value)
-                guard let multiplier = Multiplier(decimal: text) else { throw notADecimal(value, text) }
+                let text = try value.decimalText(example: decimalExample)
+                guard let multiplier = Multiplier(decimal: text) else {
+                    throw value.notADecimal(text, example: decimalExample)
+                }
                 guard multiplier.scaled >= 0 else { throw value.invalid("is negative (\(text))") }
                 serviceTiers[name] = multiplier
             }
@@ -154,11 +151,11 @@ struct PriceBookDecoder {
         var requestFees: [String: ModelPrice.RequestFee] = [:]
         if let feesField = entry["request_fees"] {
             for (name, value) in try feesField.members() {
-                try onlyKnownFields(value, feeFields)
-                let perField = try required(value, "per")
+                try value.onlyKnownFields(feeFields)
+                let perField = try value.required("per")
                 let per = try perField.int64()
                 guard per > 0 else { throw perField.invalid("must be a positive number of units (\(per))") }
-                requestFees[name] = ModelPrice.RequestFee(per: per, price: try money(required(value, "usd")))
+                requestFees[name] = ModelPrice.RequestFee(per: per, price: try money(value.required("usd")))
             }
         }
         return ModelPrice(
@@ -170,29 +167,29 @@ struct PriceBookDecoder {
             longContext: tiers,
             serviceTiers: serviceTiers,
             requestFees: requestFees,
-            source: try nonEmptyString(required(entry, "source")),
+            source: try nonEmptyString(entry.required("source")),
             checked: try entry["checked"].map { value throws(JSONFieldError) in try date(value) }
         )
     }
 
     private static func gpuRate(_ entry: JSONValue) throws(JSONFieldError) -> GPURate {
-        try onlyKnownFields(entry, gpuFields)
+        try entry.onlyKnownFields(gpuFields)
         return GPURate(
-            device: try nonEmptyString(required(entry, "device")),
-            perHour: try money(required(entry, "usd_per_hour")),
-            effectiveFrom: try date(required(entry, "effective_from")),
-            source: try nonEmptyString(required(entry, "source")),
+            device: try nonEmptyString(entry.required("device")),
+            perHour: try money(entry.required("usd_per_hour")),
+            effectiveFrom: try date(entry.required("effective_from")),
+            source: try nonEmptyString(entry.required("source")),
             checked: try entry["checked"].map { value throws(JSONFieldError) in try date(value) }
         )
     }
 
     private static func toolFee(_ entry: JSONValue) throws(JSONFieldError) -> ToolFee {
-        try onlyKnownFields(entry, toolFields)
+        try entry.onlyKnownFields(toolFields)
         return ToolFee(
-            tool: try nonEmptyString(required(entry, "tool")),
-            perCall: try money(required(entry, "usd_per_call")),
-            effectiveFrom: try date(required(entry, "effective_from")),
-            source: try nonEmptyString(required(entry, "source")),
+            tool: try nonEmptyString(entry.required("tool")),
+            perCall: try money(entry.required("usd_per_call")),
+            effectiveFrom: try date(entry.required("effective_from")),
+            source: try nonEmptyString(entry.required("source")),
             checked: try entry["checked"].map { value throws(JSONFieldError) in try date(value) }
         )
     }
@@ -247,30 +244,8 @@ struct PriceBookDecoder {
 
     // MARK: Fields
 
-    /// The entry with paths that start inside it, so that errors name `prices_per_million.input`
-    /// rather than `models[3].prices_per_million.input`; the entry itself is named apart.
-    private static func reRooted(_ value: JSONValue) -> JSONValue { JSONValue(pointer: value.pointer, path: "") }
-
-    /// The entry's model id (or device, or tool) for error messages, if it has a readable one.
-    private static func name(_ entry: JSONValue, _ key: String) -> String? {
-        guard entry.type == json_type_object, let value = entry[key], let name = try? value.string(), !name.isEmpty
-        else { return nil }
-        return name
-    }
-
-    private static func required(_ object: JSONValue, _ key: String) throws(JSONFieldError) -> JSONValue {
-        guard object.type == json_type_object else { throw object.mismatch("an object") }
-        guard let value = object[key] else {
-            throw JSONFieldError(field: object.path.isEmpty ? key : object.path + "." + key, message: "missing")
-        }
-        return value
-    }
-
-    private static func onlyKnownFields(_ object: JSONValue, _ known: Set<String>) throws(JSONFieldError) {
-        for (key, value) in try object.members() where !known.contains(key) {
-            throw value.invalid("unknown field (expected one of \(known.sorted().joined(separator: ", ")))")
-        }
-    }
+    /// The decimal that errors show as an example.
+    private static let decimalExample = "2.50"
 
     private static func nonEmptyString(_ value: JSONValue) throws(JSONFieldError) -> String {
         let text = try value.string()
@@ -284,24 +259,10 @@ struct PriceBookDecoder {
         return date
     }
 
-    /// The text of a decimal, which must be a JSON string: a JSON number would pass through
-    /// binary floating point on its way into many tools.
-    private static func decimalText(_ value: JSONValue) throws(JSONFieldError) -> String {
-        guard value.type == json_type_string else {
-            throw value.invalid("expected a decimal string such as \"2.50\", found \(value.typeName)")
-        }
-        return try value.string()
-    }
-
-    private static func notADecimal(_ value: JSONValue, _ text: String) -> JSONFieldError {
-        value.invalid(
-            "'\(text)' is not a decimal such as \"2.50\" (digits, an optional point and at most nine decimals)")
-    }
-
     /// A non-negative amount of US dollars.
     private static func money(_ value: JSONValue) throws(JSONFieldError) -> Money {
-        let text = try decimalText(value)
-        guard let money = Money(exactDecimal: text) else { throw notADecimal(value, text) }
+        let text = try value.decimalText(example: decimalExample)
+        guard let money = Money(exactDecimal: text) else { throw value.notADecimal(text, example: decimalExample) }
         guard money >= .zero else { throw value.invalid("is negative (\(text))") }
         return money
     }

@@ -19,7 +19,7 @@ public struct PriceBookError: Error, Hashable, Sendable, CustomStringConvertible
             self.name = name
         }
 
-        public var description: String { "\(section)[\(index)]" + (name.map { " (\($0))" } ?? "") }
+        public var description: String { JSONFileErrorText.entry(section: section, index: index, name: name) }
     }
 
     /// The file's path, or a name such as `default.json (built in)`.
@@ -39,9 +39,6 @@ public struct PriceBookError: Error, Hashable, Sendable, CustomStringConvertible
     }
 
     public var description: String {
-        var text = file + ": "
-        if let entry { text += "\(entry): " }
-        if !field.isEmpty { text += "field '\(field)': " }
-        return text + message
+        JSONFileErrorText.error(file: file, entry: entry, field: field, message: message)
     }
 }

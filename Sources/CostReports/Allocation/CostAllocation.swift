@@ -30,7 +30,7 @@ public struct CostAllocation: Sendable {
     public static let unallocated = "(unallocated)"
 
     public let keys: [AllocationKey]
-    public let period: AllocationPeriod?
+    public let period: CalendarPeriod?
     /// Rows by period (oldest first) when grouped by period, then by cost (highest first), then
     /// by values (text order, unallocated last).
     public let rows: [Row]
@@ -45,7 +45,7 @@ public struct CostAllocation: Sendable {
     ///   - runs: Priced runs; every span of each is allocated.
     ///   - keys: The grouping keys; none gives a single row.
     ///   - period: Buckets spans by the UTC period their start falls in; `nil` for no buckets.
-    public init(runs: [CostedRun], by keys: [AllocationKey], period: AllocationPeriod? = nil) {
+    public init(runs: [CostedRun], by keys: [AllocationKey], period: CalendarPeriod? = nil) {
         struct Group: Hashable {
             var values: [String?]
             var period: CalendarDate?
@@ -61,7 +61,7 @@ public struct CostAllocation: Sendable {
                 let record = tree.nodes[index].record
                 let group = Group(
                     values: valuesByKey.map { $0[index]?.text },
-                    period: period?.start(containing: record.startNanos))
+                    period: period?.interval(containingNanos: record.startNanos).start)
                 let cost = CostTotals(costed.nodes[index].selfCost)
                 rowsByGroup[
                     group, default: Row(values: group.values, period: group.period, cost: .zero, tokens: .zero, runs: 0)

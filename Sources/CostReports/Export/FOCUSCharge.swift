@@ -101,13 +101,12 @@ public struct FOCUSCharge: Hashable, Sendable {
     ]
 
     /// The billing period: the UTC calendar month in which the charge period starts.
-    public var billingPeriodStart: Int64 {
-        AllocationPeriod.month.start(containing: chargePeriodStart * 1_000_000_000).startNanos
-    }
+    public var billingPeriodStart: Int64 { billingMonth.startNanos }
 
-    public var billingPeriodEnd: Int64 {
-        AllocationPeriod.month.next(after: AllocationPeriod.month.start(containing: chargePeriodStart * 1_000_000_000))
-            .startNanos
+    public var billingPeriodEnd: Int64 { billingMonth.endNanos }
+
+    private var billingMonth: CalendarInterval {
+        CalendarPeriod.month.interval(containingNanos: chargePeriodStart * 1_000_000_000)
     }
 
     /// The row's fields in ``columns`` order.

@@ -16,6 +16,11 @@ struct CalendarPeriodTests {
         ("2026-11-01", "2026-10-26", "2026-11-02", "2026-W44"),
         ("2026-11-02", "2026-11-02", "2026-11-09", "2026-W45"),
         ("2026-11-08", "2026-11-02", "2026-11-09", "2026-W45"),
+        ("2026-11-09", "2026-11-09", "2026-11-16", "2026-W46"),
+        ("2027-01-01", "2026-12-28", "2027-01-04", "2026-W53"),
+        ("2024-02-29", "2024-02-26", "2024-03-04", "2024-W09"),
+        // Before the epoch, where the remainder of a division by 7 is negative.
+        ("1969-12-31", "1969-12-29", "1970-01-05", "1970-W01"),
     ])
     func weeksRunFromMondayToSundayAndAreNamedByTheirISOYear(
         _ date: String, _ start: String, _ end: String, _ label: String
@@ -36,6 +41,8 @@ struct CalendarPeriodTests {
         ("2026-11-30", "2026-11-01", "2026-12-01", 30),
         ("2026-12-31", "2026-12-01", "2027-01-01", 31),
         ("2026-01-01", "2026-01-01", "2026-02-01", 31),
+        ("2024-02-29", "2024-02-01", "2024-03-01", 29),
+        ("1969-12-31", "1969-12-01", "1970-01-01", 31),  // before the epoch
     ])
     func monthsRunFromTheirFirstDayToTheNextMonthsFirst(_ date: String, _ start: String, _ end: String, _ days: Int64) {
         let month = CalendarPeriod.month.interval(containing: day(date))
@@ -43,6 +50,21 @@ struct CalendarPeriodTests {
         #expect(month.end == day(end))
         #expect(month.days == days)
         #expect(month.label == String(start.prefix(7)))
+    }
+
+    @Test func aDayIsItsOwnPeriod() {
+        let leapDay = CalendarPeriod.day.interval(containing: day("2024-02-29"))
+        #expect(leapDay.start == day("2024-02-29"))
+        #expect(leapDay.end == day("2024-03-01"))
+        #expect(leapDay.label == "2024-02-29")
+    }
+
+    @Test(arguments: [
+        (CalendarPeriod.month, "2026-12-01", "2027-01-01"), (.month, "2024-02-01", "2024-03-01"),
+        (.week, "2026-12-28", "2027-01-04"), (.day, "2024-02-28", "2024-02-29"),
+    ])
+    func theNextPeriodFollowsWithoutAGap(period: CalendarPeriod, start: String, nextStart: String) {
+        #expect(period.interval(containing: day(start)).next.start == day(nextStart))
     }
 
     @Test func periodsHoldTheirFirstNanosecondAndNotTheNextPeriods() {
@@ -59,6 +81,10 @@ struct CalendarPeriodTests {
         #expect(CalendarPeriod.day.interval(containingNanos: midnight - 1).label == "2026-11-08")
         #expect(CalendarPeriod.week.interval(containingNanos: midnight - 1).label == "2026-W45")
         #expect(CalendarPeriod.week.interval(containingNanos: midnight).label == "2026-W46")
+        let newMonth = day("2026-12-01").startNanos
+        #expect(CalendarPeriod.month.interval(containingNanos: newMonth - 1).start == day("2026-11-01"))
+        #expect(CalendarPeriod.month.interval(containingNanos: newMonth).start == day("2026-12-01"))
+        #expect(CalendarPeriod.day.interval(containingNanos: newMonth - 1).start == day("2026-11-30"))
     }
 
     @Test func weeksAndMonthsAgreeWithFoundationsISO8601CalendarFrom1970To2100() throws {
