@@ -94,13 +94,22 @@ struct RecordingTests {
         #expect(gpu.deviceNanos == 360_000_000_000)
     }
 
+    @Test func aReportedCostOverAMillionDollarsIsRefusedAndNotKept() throws {
+        let (tracer, exporter) = makeTracer()
+        tracer.withSpan("call", kind: .llm) { span in
+            #expect(throws: UsageError.self) { try span.setReportedCost(Money(decimal: "1000000.000000001")!) }
+            #expect(throws: UsageError.self) { try span.setReportedCost(Money(decimal: "-5000000")!) }
+        }
+        #expect(try #require(exporter.spans.first).reportedCost == nil)
+    }
+
     @Test func toolCallsUnitsAttributesAndReportedCostAreKept() throws {
         let (tracer, exporter) = makeTracer()
-        tracer.withSpan("search", kind: .tool, attributes: ["query": "swift"]) { span in
+        try tracer.withSpan("search", kind: .tool, attributes: ["query": "swift"]) { span in
             span.recordToolCall("web_search", calls: 2)
             span.recordUnits("pages", 12)
             span.setServiceTier("batch")
-            span.setReportedCost(Money(decimal: "0.02")!)
+            try span.setReportedCost(Money(decimal: "0.02")!)
             span.setAttribute("results", 10)
             span.name = "web search"
         }

@@ -108,7 +108,7 @@ private struct Cursor {
         }
         if take(#","reported_cost_usd":"#) {
             guard let text = string(), let cost = Money(decimal: text), cost.decimalString == text,
-                cost.nanos.magnitude <= TraceLineDecoder.largestReportedCost.nanos.magnitude
+                cost.nanos.magnitude <= SpanRecord.largestReportedCost.nanos.magnitude
             else { return nil }
             record.reportedCost = cost
         }

@@ -149,7 +149,7 @@ public final class TraceLineDecoder {
         }
         if let costField = root["reported_cost_usd"] {
             guard let cost = Money(decimal: try costField.string()) else { throw costField.invalid("expected a decimal amount such as \"0.0123\"") }
-            guard cost.nanos.magnitude <= Self.largestReportedCost.nanos.magnitude else {
+            guard cost.nanos.magnitude <= SpanRecord.largestReportedCost.nanos.magnitude else {
                 throw costField.invalid("is more than $1,000,000 for one span (a unit mistake?); totals of such spans would not fit")
             }
             record.reportedCost = cost
@@ -158,10 +158,6 @@ public final class TraceLineDecoder {
         if let resourceField = root["resource"] { record.resource = try attributes(resourceField) }
         return record
     }
-
-    /// The largest cost a span may report, either sign: far above any single model call, and
-    /// small enough that no realistic number of spans can add past 64 bits of nano-dollars.
-    static let largestReportedCost = Money(nanos: 1_000_000 * 1_000_000_000)
 
     private func counts(_ object: JSONValue) throws(JSONFieldError) -> [String: Int64] {
         var result: [String: Int64] = [:]

@@ -37,8 +37,13 @@ public struct SpanRecord: Hashable, Sendable {
     public var tool: ToolCall?
     /// GPU time this span used.
     public var gpu: GPUUsage?
-    /// A cost the provider reported for this span; it wins over the computed one.
+    /// A cost the provider reported for this span; it wins over the computed one. Trace files
+    /// accept at most ``largestReportedCost`` either way.
     public var reportedCost: Money?
+
+    /// The largest cost a span may report, either sign: far above any single model call, and
+    /// small enough that no realistic number of spans adds up past 64 bits of nano-dollars.
+    public static let largestReportedCost = Money(nanos: 1_000_000 * 1_000_000_000)
 
     public init(
         traceID: TraceID,

@@ -78,7 +78,12 @@ extension CostSpan {
     }
 
     /// Sets a cost that the provider reported for this call; it wins over the computed cost.
-    public func setReportedCost(_ cost: Money) {
+    /// - Throws: ``UsageError`` when it is more than ``SpanRecord/largestReportedCost`` either
+    ///   way (a unit mistake, such as cents given as dollars); the span keeps no reported cost.
+    public func setReportedCost(_ cost: Money) throws(UsageError) {
+        guard cost.nanos.magnitude <= SpanRecord.largestReportedCost.nanos.magnitude else {
+            throw UsageError(convention: .costtrace, field: "reported_cost_usd", message: "\(cost.decimalString) is more than $1,000,000 for one span")
+        }
         update { $0.reportedCost = cost }
     }
 
