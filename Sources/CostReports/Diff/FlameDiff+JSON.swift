@@ -10,20 +10,18 @@ extension FlameDiff {
         writer.string("measure", measure.rawValue)
         writer.string("unit", measure == .cost ? "USD" : measure.unit)
         writer.string("normalize", normalization.rawValue)
-        writer.beginObject("base")
-        writer.string("label", labels.base)
-        writer.number("runs", baseRuns)
-        writer.string("total", plain(total.base))
-        writer.string("total_absolute", plain(roots.reduce(0) { $0 + self.base[$1].inclusiveValue }))
-        writer.number("unpriced_spans", baseUnpricedSpans)
-        writer.endObject()
-        writer.beginObject("compare")
-        writer.string("label", labels.compare)
-        writer.number("runs", compareRuns)
-        writer.string("total", plain(total.compare))
-        writer.string("total_absolute", plain(roots.reduce(0) { $0 + self.compare[$1].inclusiveValue }))
-        writer.number("unpriced_spans", compareUnpricedSpans)
-        writer.endObject()
+        for (name, label, runs, shown, values, unpriced) in [
+            ("base", labels.base, baseRuns, total.base, base, baseUnpricedSpans),
+            ("compare", labels.compare, compareRuns, total.compare, compare, compareUnpricedSpans),
+        ] {
+            writer.beginObject(name)
+            writer.string("label", label)
+            writer.number("runs", runs)
+            writer.string("total", plain(shown))
+            writer.string("total_absolute", plain(roots.reduce(0) { $0 + values[$1].inclusiveValue }))
+            writer.number("unpriced_spans", unpriced)
+            writer.endObject()
+        }
         writer.string("change", plain(total.change))
         writer.beginArray("frames")
         for root in roots { write(root, into: &writer) }
