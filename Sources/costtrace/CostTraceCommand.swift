@@ -6,10 +6,10 @@ struct CostTraceCommand: ParsableCommand {
         commandName: "costtrace",
         abstract: "Shows where the money of AI agent runs goes.",
         discussion: """
-            Reads trace files written by the CostTrace library (one JSON span per line).
-            See docs/trace-format.md.
+            Reads trace files (the CostTrace library's JSONL, or OpenTelemetry OTLP/JSON) or runs kept in its \
+            SQLite database (costtrace ingest); a run id works wherever a file does. See docs/ for each command.
             """,
-        version: "0.1.0",
+        version: "0.2.0",
         subcommands: [
             IngestCommand.self, RunsCommand.self, TreeCommand.self, FlameCommand.self, DiffCommand.self,
             CompareCommand.self, ReportCommand.self, BudgetCommand.self, ForecastCommand.self, ExportCommand.self,
