@@ -7,11 +7,14 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compares cost per run between groups of runs (variants, models, prompt versions…).",
         discussion: """
-            Runs are grouped by the value of --by on their root span (else its resource); model and provider, \
-            when no root carries them, are those of the run's most expensive model or provider. Runs without a \
+            --by takes a key as report does: user is user.id (else enduser.id); model, provider, kind and name are \
+            span fields; any other key is an attribute. A run's value is its root span's (else the root's \
+            resource's); when the root has none, the one value its spans carry, or (mixed) when they carry several. \
+            model and provider are those the run spent most on, models by their price-book id. Runs without a \
             value form (unallocated). Per group: runs, total, mean, median and p95 cost per run, tokens by kind, \
-            cache-read share, error rate and cost per successful run. For two groups, the difference of mean cost \
-            per run with a seeded bootstrap confidence interval (expanded percentiles) and a verdict. See docs/compare.md.
+            cache-read share, failed runs (root span error), runs with span errors and cost per successful run. \
+            For two groups, the difference of mean cost per run, with a seeded bootstrap confidence interval when \
+            each has at least 10 runs, and a verdict that unpriced spans can weaken or withhold. See docs/compare.md.
             """
     )
 
@@ -23,12 +26,12 @@ struct CompareCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "The attribute that groups runs, for example variant, model or prompt_version.", valueName: "attribute"))
+            "The key that groups runs, for example variant, user, model or prompt_version.", valueName: "key"))
     var by: String
 
     @Option(
         help: ArgumentHelp(
-            "The group to compare against (with --compare); (unallocated) names runs without a value.",
+            "The group to compare against (with --compare); (unallocated) and (mixed) name those groups.",
             valueName: "value"))
     var base: String?
 
@@ -38,7 +41,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "The seed of the bootstrap's resampling: the same seed gives the same interval.")
     var seed: Int64 = 1
 
-    @Option(help: "How many bootstrap resamples (at least 100).")
+    @Option(help: "How many bootstrap resamples (100 to 1,000,000).")
     var resamples: Int = 10_000
 
     @Option(help: "Output format.")
@@ -57,19 +60,29 @@ struct CompareCommand: ParsableCommand {
         }
         if let base, base == compare { throw ValidationError("--base and --compare name the same group '\(base)'") }
         guard seed >= 0 else { throw ValidationError("--seed must be zero or more (got \(seed))") }
-        guard resamples >= 100 else { throw ValidationError("--resamples must be at least 100 (got \(resamples))") }
+        guard resamples >= BootstrapOptions.minimumResamples else {
+            throw ValidationError("--resamples must be at least 100 (got \(resamples))")
+        }
+        guard resamples <= BootstrapOptions.maximumResamples else {
+            throw ValidationError(
+                "--resamples must be at most 1,000,000 (got \(resamples)): a million already fix the interval's "
+                    + "bounds to within 0.3% of a standard error")
+        }
     }
 
     func run() throws {
         let runs = try selection.costedRuns(source: source, pricing: pricing)
+        let grouping = RunGrouping(attribute: by, book: try pricing.priceBook())
         let pair: VariantComparison.Pair =
-            if let base, let compare { .chosen(base: Self.groupValue(base), compare: Self.groupValue(compare)) } else {
+            if let base, let compare {
+                .chosen(base: grouping.key(named: base), compare: grouping.key(named: compare))
+            } else {
                 .automatic
             }
         let report: VariantComparison
         do {
             report = try VariantComparison(
-                runs: runs, grouping: RunGrouping(attribute: by), pair: pair,
+                runs: runs, grouping: grouping, pair: pair,
                 options: BootstrapOptions(resamples: resamples, seed: UInt64(seed)))
         } catch {
             printError(error.message)
@@ -84,10 +97,5 @@ struct CompareCommand: ParsableCommand {
         case .json: print(report.json(), terminator: "")
         case .csv: print(report.csv(), terminator: "")
         }
-    }
-
-    /// `(unallocated)` names the runs without a value.
-    private static func groupValue(_ argument: String) -> String? {
-        argument == CostGroup.unallocatedLabel ? nil : argument
     }
 }

@@ -26,20 +26,23 @@ enum CompareFixtures {
         var provider: String? = "acme"
         var usage = TokenUsage()
         var status = SpanStatus.unset
+        var attributes: Attributes = [:]
         /// A provider-reported cost, which wins over the book: a way to give a run any cost.
         var reportedCost: Money?
     }
 
-    /// Run `number`: a root with `attributes` and `resource`, and its calls as children.
-    static func run(_ number: UInt64, attributes: Attributes = [:], resource: Attributes = [:], calls: [Call])
-        -> CostedRun
-    {
+    /// Run `number`: a root with `attributes`, `resource` and `rootStatus`, and its calls as
+    /// children.
+    static func run(
+        _ number: UInt64, attributes: Attributes = [:], resource: Attributes = [:], rootStatus: SpanStatus = .unset,
+        calls: [Call]
+    ) -> CostedRun {
         let trace = TraceID(high: 7, low: number)
         let start = 1_000_000_000 * Int64(number)
         var spans = [
             SpanRecord(
                 traceID: trace, spanID: SpanID(1), kind: .workflow, name: "run \(number)", startNanos: start,
-                endNanos: start + 1_000, attributes: attributes, resource: resource)
+                endNanos: start + 1_000, status: rootStatus, attributes: attributes, resource: resource)
         ]
         for (index, call) in calls.enumerated() {
             spans.append(
@@ -47,16 +50,28 @@ enum CompareFixtures {
                     traceID: trace, spanID: SpanID(UInt64(index) + 2), parentSpanID: SpanID(1), kind: .llm,
                     name: "call",
                     startNanos: start + Int64(index) + 1, endNanos: start + Int64(index) + 2, status: call.status,
-                    model: call.model, provider: call.provider, usage: call.usage, reportedCost: call.reportedCost))
+                    attributes: call.attributes, model: call.model, provider: call.provider, usage: call.usage,
+                    reportedCost: call.reportedCost))
         }
         return CostedRun(run: Run.group(spans)[0], pricer: pricer)
     }
 
-    /// Run `number` with `variant` and one call that cost exactly `nanos`.
-    static func run(_ number: UInt64, variant: String?, nanos: Int64, status: SpanStatus = .unset) -> CostedRun {
+    /// Run `number` with `variant` and one call that cost exactly `nanos`, of status `status`,
+    /// under a root of status `rootStatus`.
+    static func run(
+        _ number: UInt64, variant: String?, nanos: Int64, status: SpanStatus = .unset, rootStatus: SpanStatus = .unset
+    ) -> CostedRun {
         run(
-            number, attributes: variant.map { ["variant": .string($0)] } ?? [:],
+            number, attributes: variant.map { ["variant": .string($0)] } ?? [:], rootStatus: rootStatus,
             calls: [Call(status: status, reportedCost: Money(nanos: nanos))])
+    }
+
+    /// Run `number` with `variant` and one call of a model no book prices: a run with one unpriced
+    /// span and a priced cost of zero.
+    static func unpricedRun(_ number: UInt64, variant: String) -> CostedRun {
+        run(
+            number, attributes: ["variant": .string(variant)],
+            calls: [Call(model: "mystery", usage: TokenUsage(input: 10))])
     }
 
     /// Runs of two variants with the given costs, numbered from 1.

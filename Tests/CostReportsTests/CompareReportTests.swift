@@ -4,10 +4,11 @@ import Foundation
 import Testing
 
 struct CompareReportTests {
-    /// Base runs around $0.10, compare runs around $0.05: clearly cheaper.
+    /// Base runs around $0.10, compare runs around $0.05: clearly cheaper. Ten runs a side, the
+    /// fewest that get a confidence interval.
     let cheaper = CompareFixtures.runs([
         ("baseline", [100, 104, 96, 110, 90, 102, 98, 105, 95, 100].map { $0 * 1_000_000 }),
-        ("cached", [50, 52, 48, 55, 45, 51, 49].map { $0 * 1_000_000 }),
+        ("cached", [50, 52, 48, 55, 45, 51, 49, 53, 47, 50].map { $0 * 1_000_000 }),
         (nil, [7]),
     ])
 
@@ -17,26 +18,28 @@ struct CompareReportTests {
         #expect(comparison.base.label == "baseline")
         #expect(comparison.compare.label == "cached")
         #expect(report.groups.last?.label == "(unallocated)")
-        // The exact difference of means, to the nano-dollar: 50.2857… − 100 million nanos.
-        let scaled = Int128(comparison.compare.total.total.nanos) * 10 - Int128(comparison.base.total.total.nanos) * 7
-        #expect((Int128(comparison.difference.nanos) * 70 - scaled).magnitude * 2 <= 70)
+        // The exact difference of means, to the nano-dollar: 50 − 100 million nanos.
+        let scaled = Int128(comparison.compare.total.total.nanos) * 10 - Int128(comparison.base.total.total.nanos) * 10
+        #expect((Int128(comparison.difference.nanos) * 100 - scaled).magnitude * 2 <= 100)
         let relative = try #require(comparison.relative)
         #expect(abs(relative - Double(comparison.difference.nanos) / Double(comparison.base.mean.nanos)) < 1e-8)
-        #expect(!comparison.interval.coversZero)
-        #expect(comparison.interval.covers(Double(comparison.difference.nanos)))
+        let interval = try #require(comparison.interval)
+        #expect(!interval.coversZero)
+        #expect(interval.covers(Double(comparison.difference.nanos)))
+        #expect(comparison.conclusion == .differs)
     }
 
     @Test func theVerdictSaysWhichIsCheaperByHowMuchWithTheIntervalAndTheRunCounts() throws {
         let comparison = try #require(
             try VariantComparison(runs: cheaper, grouping: RunGrouping(attribute: "variant")).comparison)
         let relative = try #require(comparison.relative)
-        let low = try #require(comparison.interval.relativeLow)
-        let high = try #require(comparison.interval.relativeHigh)
+        let low = try #require(comparison.interval?.relativeLow)
+        let high = try #require(comparison.interval?.relativeHigh)
         let percent = { (fraction: Double) in String(Int((abs(fraction) * 100).rounded())) }
         let range = "\(percent(high))–\(percent(low))%"
         #expect(
             comparison.verdict
-                == "cached is \(percent(relative))% cheaper per run than baseline, 95% CI \(range), 7 vs 10 runs")
+                == "cached is \(percent(relative))% cheaper per run than baseline, 95% CI \(range), 10 vs 10 runs")
 
         let reversed = try #require(
             try VariantComparison(
@@ -45,23 +48,27 @@ struct CompareReportTests {
             ).comparison)
         #expect(reversed.verdict.hasPrefix("baseline is "))
         #expect(reversed.verdict.contains("% more expensive per run than cached, 95% CI "))
-        #expect(reversed.verdict.hasSuffix(", 10 vs 7 runs"))
+        #expect(reversed.verdict.hasSuffix(", 10 vs 10 runs"))
     }
 
     @Test func whenTheIntervalHoldsZeroTheVerdictSaysNoClearDifference() throws {
-        let costs: [Int64] = [90, 110, 100, 95, 105, 120, 80].map { $0 * 1_000_000 }
+        let costs: [Int64] = [90, 110, 100, 95, 105, 120, 80, 85, 115, 100].map { $0 * 1_000_000 }
         let runs = CompareFixtures.runs([("a", costs), ("b", costs.map { $0 + 1_000_000 })])
         let comparison = try #require(
             try VariantComparison(runs: runs, grouping: RunGrouping(attribute: "variant")).comparison)
-        #expect(comparison.interval.coversZero)
+        #expect(try #require(comparison.interval).coversZero)
+        #expect(comparison.conclusion == .noClearDifference)
         // +1% with an interval of about ±10%: one decimal, signs shown.
         #expect(comparison.verdict.hasPrefix("no clear difference in cost per run: b vs a +1.0%, 95% CI -"))
         #expect(comparison.verdict.contains("% to +"))
-        #expect(comparison.verdict.hasSuffix("%, 7 vs 7 runs"))
+        #expect(comparison.verdict.hasSuffix("%, 10 vs 10 runs"))
     }
 
     @Test func withAFreeBaseTheVerdictIsInDollars() throws {
-        let runs = CompareFixtures.runs([("a", [0, 0, 0]), ("b", [10_000_000, 12_000_000, 11_000_000])])
+        let runs = CompareFixtures.runs([
+            ("a", Array(repeating: 0, count: 10)),
+            ("b", [10, 12, 11, 10, 12, 11, 10, 12, 11, 11].map { $0 * 1_000_000 }),
+        ])
         let comparison = try #require(
             try VariantComparison(runs: runs, grouping: RunGrouping(attribute: "variant")).comparison)
         #expect(comparison.relative == nil)
@@ -76,11 +83,12 @@ struct CompareReportTests {
             try VariantComparison(runs: cheaper, grouping: grouping, pair: .chosen(base: "baseline", compare: "nope"))
         }
         #expect(throws: ComparisonError.self) {
-            try VariantComparison(runs: cheaper, grouping: grouping, pair: .chosen(base: "baseline", compare: nil))
+            try VariantComparison(
+                runs: cheaper, grouping: grouping, pair: .chosen(base: "baseline", compare: .unallocated))
         }
         let withTwoUnallocated = cheaper + [CompareFixtures.run(99, variant: nil, nanos: 9)]
         let report = try VariantComparison(
-            runs: withTwoUnallocated, grouping: grouping, pair: .chosen(base: nil, compare: "cached"))
+            runs: withTwoUnallocated, grouping: grouping, pair: .chosen(base: .unallocated, compare: "cached"))
         #expect(report.comparison?.base.value == nil)
     }
 
@@ -88,6 +96,7 @@ struct CompareReportTests {
         let grouping = RunGrouping(attribute: "variant")
         let forward = try #require(try VariantComparison(runs: cheaper, grouping: grouping).comparison)
         let backward = try #require(try VariantComparison(runs: cheaper.reversed(), grouping: grouping).comparison)
+        #expect(forward.interval != nil)
         #expect(forward.interval == backward.interval)
         #expect(forward.difference == backward.difference)
     }
@@ -117,7 +126,7 @@ struct CompareReportTests {
         #expect(difference["mean_cost_usd"] as? String == report.comparison?.difference.decimalString)
         let relative = try #require(comparison["relative"] as? [String: Any])
         let low = try #require(relative["ci_low"] as? Double)
-        #expect(abs(low - (report.comparison?.interval.relativeLow ?? 0)) < 1e-12)
+        #expect(abs(low - (report.comparison?.interval?.relativeLow ?? 0)) < 1e-12)
         #expect((comparison["method"] as? String)?.hasPrefix("expanded percentile bootstrap") == true)
 
         let clashing = try VariantComparison(runs: cheaper, grouping: RunGrouping(attribute: "runs"))

@@ -131,9 +131,139 @@ struct CompareCommandTests {
         #expect(priced[0]["unpriced_spans"] as? Int == 0)
         let total = try runCosts(["traces/coding-agent-gpu.jsonl"] + prices).reduce(0, +)
         #expect(nanos(priced[0]["total_cost_usd"] as! String) == total)
-        // Every run of the coding agent hit an error somewhere: no cost per successful run.
-        #expect(priced[0]["failed_runs"] as? Int == priced[0]["runs"] as? Int)
-        #expect(priced[0]["cost_per_successful_run_usd"] is NSNull)
+        // Every run of the coding agent had a failing test run below its root, and none failed itself.
+        let outcomes = try runOutcomes("traces/coding-agent-gpu.jsonl")
+        #expect(priced[0]["failed_runs"] as? Int == outcomes.filter(\.rootFailed).count)
+        #expect(priced[0]["runs_with_span_errors"] as? Int == outcomes.filter(\.anySpanFailed).count)
+        #expect(outcomes.contains { $0.anySpanFailed && !$0.rootFailed })
+    }
+
+    /// Whether each run's root span, and whether any of its spans, has status `error`, from
+    /// `costtrace tree`.
+    func runOutcomes(_ file: String) throws -> [(cost: Int64, rootFailed: Bool, anySpanFailed: Bool)] {
+        let tree = try CommandRunner.run(["tree", file, "--format", "json"])
+        #expect(tree.status == 0)
+        return try jsonArray(tree.standardOutput).map { run in
+            let spans = try #require(run["tree"] as? [[String: Any]])
+            return (
+                nanos(run["cost_usd"] as! String),
+                spans.contains { $0["parent"] is NSNull && $0["status"] as? String == "error" },
+                spans.contains { $0["status"] as? String == "error" }
+            )
+        }
+    }
+
+    @Test func runsThatRecoveredFromAnErrorSpanAreSuccessfulAndCountedApart() throws {
+        let file = "traces/research-agent.jsonl"
+        let outcomes = try runOutcomes(file)
+        // Two of the three research runs hit a 429 on a call, retried, and finished.
+        #expect(outcomes.count == 3)
+        #expect(outcomes.filter { $0.anySpanFailed && !$0.rootFailed }.count == 2)
+        let groups = try #require(try compare([file, "--by", "workflow"])["groups"] as? [[String: Any]])
+        #expect(groups.count == 1)
+        let group = groups[0]
+        let successful = outcomes.filter { !$0.rootFailed }
+        #expect(group["failed_runs"] as? Int == outcomes.count - successful.count)
+        #expect(group["successful_runs"] as? Int == successful.count)
+        #expect(group["runs_with_span_errors"] as? Int == outcomes.filter(\.anySpanFailed).count)
+        #expect(group["error_rate"] as? Double == Double(outcomes.count - successful.count) / Double(outcomes.count))
+        // Cost per successful run: the successful runs' total over their number, to the nano-dollar.
+        let total = successful.reduce(0) { $0 + $1.cost }
+        let perRun = nanos(group["cost_per_successful_run_usd"] as! String)
+        #expect(abs(perRun * Int64(successful.count) - total) * 2 <= Int64(successful.count))
+    }
+
+    @Test func byUserMeansWhatReportByUserMeans() throws {
+        let groups = try #require(try compare([Self.support, "--by", "user"])["groups"] as? [[String: Any]])
+        let report = try CommandRunner.run(["report", Self.support, "--by", "user", "--format", "json"])
+        #expect(report.status == 0)
+        let rows = try #require(try jsonObject(report.standardOutput)["rows"] as? [[String: Any]])
+        // `user` is set on each run's root, so a user's spend in `report` is its runs' cost in `compare`.
+        var reported: [String: (cost: Int64, runs: Int)] = [:]
+        for row in rows {
+            reported[try #require(row["user"] as? String)] = (nanos(row["cost_usd"] as! String), row["runs"] as! Int)
+        }
+        var compared: [String: (cost: Int64, runs: Int)] = [:]
+        for group in groups {
+            compared[try #require(group["user"] as? String)] = (
+                nanos(group["total_cost_usd"] as! String), group["runs"] as! Int
+            )
+        }
+        #expect(compared.count > 2)
+        #expect(compared.mapValues(\.cost) == reported.mapValues(\.cost))
+        #expect(compared.mapValues(\.runs) == reported.mapValues(\.runs))
+    }
+
+    @Test func byModelADatedAndAnUndatedNameOfOneModelAreOneGroupNamedByTheBook() throws {
+        let database = temporaryPath("compare-models")
+        let files = [Self.support, "traces/research-agent.jsonl"]
+        #expect(try CommandRunner.run(["ingest", "--db", database] + files).status == 0)
+        // The most-spent model of each run, from `tree`, with a snapshot date (-YYYYMMDD) dropped.
+        var expected: [String: Int] = [:]
+        var datedRuns = 0
+        for file in files {
+            let tree = try CommandRunner.run(["tree", file, "--format", "json"])
+            for run in try jsonArray(tree.standardOutput) {
+                var spent: [String: Int64] = [:]
+                var dated = false
+                for span in try #require(run["tree"] as? [[String: Any]]) {
+                    guard var model = span["model"] as? String else { continue }
+                    if let range = model.range(of: #"-20[0-9]{6}$"#, options: .regularExpression) {
+                        model.removeSubrange(range)
+                        dated = true
+                    }
+                    spent[model, default: 0] += (span["self_cost_usd"] as? String).map(nanos) ?? 0
+                }
+                let top = try #require(spent.max { ($0.value, $1.key) < ($1.value, $0.key) })
+                expected[top.key, default: 0] += 1
+                if dated { datedRuns += 1 }
+            }
+        }
+        #expect(datedRuns > 0)
+        let report = try compare(["--db", database, "--by", "model"])
+        let groups = try #require(report["groups"] as? [[String: Any]])
+        var actual: [String: Int] = [:]
+        for group in groups { actual[try #require(group["model"] as? String)] = group["runs"] as? Int }
+        #expect(actual == expected)
+        // A dated name given to --base names the canonical group.
+        let chosen = try CommandRunner.run([
+            "compare", "--db", database, "--by", "model", "--base", "claude-sonnet-4-5-20250929", "--compare", "nope",
+        ])
+        #expect(chosen.standardError.contains("no selected run has model=nope (the groups: claude-sonnet-4-5"))
+    }
+
+    @Test func aVerdictOnIncompleteCostsIsWithheldAndTheJSONSaysSo() throws {
+        // 12 runs a variant; variant b's runs make one more call, to a model no book prices.
+        var lines: [String] = []
+        for run in 1...24 {
+            let variant = run <= 12 ? "a" : "b"
+            let trace = String(format: "%032llx", UInt64(run))
+            let start = 1_793_610_000_000_000_000 + Int64(run) * 60_000_000_000
+            lines.append(
+                #"{"v":1,"trace_id":"\#(trace)","span_id":"0000000000000001","kind":"workflow","name":"run","start_ns":\#(start),"end_ns":\#(start + 9_000),"attributes":{"variant":"\#(variant)"}}"#
+            )
+            let input = variant == "a" ? 20_000 + run * 100 : 5_000 + run * 100
+            lines.append(
+                #"{"v":1,"trace_id":"\#(trace)","span_id":"0000000000000002","parent_span_id":"0000000000000001","kind":"llm","name":"answer","start_ns":\#(start + 1),"end_ns":\#(start + 2),"model":"gpt-4.1-mini","provider":"openai","usage":{"input":\#(input),"output":200}}"#
+            )
+            if variant == "b" {
+                lines.append(
+                    #"{"v":1,"trace_id":"\#(trace)","span_id":"0000000000000003","parent_span_id":"0000000000000001","kind":"llm","name":"rerank","start_ns":\#(start + 3),"end_ns":\#(start + 4),"model":"in-house-reranker","usage":{"input":9000}}"#
+                )
+            }
+        }
+        let file = try temporaryFile(lines.joined(separator: "\n") + "\n", suffix: ".jsonl")
+        let comparison = try #require(try compare([file, "--by", "variant"])["comparison"] as? [String: Any])
+        #expect(comparison["complete"] as? Bool == false)
+        #expect(comparison["base_unpriced_spans"] as? Int == 0)
+        #expect(comparison["compare_unpriced_spans"] as? Int == 12)
+        #expect(comparison["conclusion"] as? String == "withheld_unpriced_spans")
+        let verdict = try #require(comparison["verdict"] as? String)
+        #expect(verdict.hasPrefix("no verdict, costs incomplete: b vs a -"))
+        #expect(verdict.hasSuffix("; b misses 12 unpriced spans"))
+        // Priced alone, b looks far cheaper: exactly the claim that must not be made.
+        let relative = try #require(comparison["relative"] as? [String: Any])
+        #expect(try #require(relative["ci_high"] as? Double) < 0)
     }
 
     @Test func byModelEachRunCountsUnderTheModelItSpentMostOn() throws {
@@ -210,6 +340,11 @@ struct CompareCommandTests {
             unknown.standardError.contains("no selected run has variant=nope (the groups: baseline, cached-context)"))
         let few = try CommandRunner.run(["compare", Self.support, "--by", "variant", "--resamples", "10"])
         #expect(few.standardError.contains("--resamples must be at least 100"))
+        for tooMany in ["1000001", "100000000000"] {
+            let many = try CommandRunner.run(["compare", Self.support, "--by", "variant", "--resamples", tooMany])
+            #expect(many.status != 0)
+            #expect(many.standardError.contains("--resamples must be at most 1,000,000 (got \(tooMany))"))
+        }
         let reversed = try compare([
             Self.support, "--by", "variant", "--base", "cached-context", "--compare", "baseline",
         ])

@@ -22,7 +22,7 @@ public struct BootstrapOptions: Hashable, Sendable {
         }
     }
 
-    /// How many resamples to draw; at least 100.
+    /// How many resamples to draw: from ``minimumResamples`` to ``maximumResamples``.
     public var resamples: Int
     /// The seed of the ``SplitMix64`` that draws them: the same seed gives the same interval.
     public var seed: UInt64
@@ -31,10 +31,20 @@ public struct BootstrapOptions: Hashable, Sendable {
     /// Which percentiles bound the interval.
     public var percentiles: Percentiles
 
+    /// The fewest resamples: fewer leave too few differences to read a 2.5th percentile from.
+    public static let minimumResamples = 100
+    /// The most resamples. A bootstrap keeps two `Double`s per resample, so a million takes 16 MB;
+    /// the percentiles of a million resamples are already within a few thousandths of a standard
+    /// error of where more would put them, and an unbounded count would let a typing slip ask for
+    /// hundreds of gigabytes.
+    public static let maximumResamples = 1_000_000
+
     public init(
         resamples: Int = 10_000, seed: UInt64 = 1, confidencePercent: Int = 95, percentiles: Percentiles = .expanded
     ) {
-        precondition(resamples >= 100, "a bootstrap needs at least 100 resamples")
+        precondition(
+            (Self.minimumResamples...Self.maximumResamples).contains(resamples),
+            "a bootstrap takes from 100 to 1,000,000 resamples")
         precondition((1...99).contains(confidencePercent), "a confidence level is from 1 to 99 percent")
         self.resamples = resamples
         self.seed = seed

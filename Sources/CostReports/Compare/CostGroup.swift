@@ -10,39 +10,46 @@ import CostModel
 /// - ``p95``: nearest rank, the cost of the run of rank ⌈0.95 × runs⌉ by cost
 ///   (``Quantile/nearestRank(_:perMille:)``), the cheapest run that at least 95% of runs cost no
 ///   more than.
-/// - A run *failed* when any of its spans has status `error`; the others are *successful*.
+/// - A run *failed* when a root span (any root) has status `error`: the run as a whole reported
+///   failure. The others are *successful*, including runs that recovered from an error in a
+///   span below the root (a retried 429, a failed tool call handled by the agent); those are
+///   counted in ``runsWithSpanErrors``.
 public struct CostGroup: Sendable {
-    /// The group's value of the attribute; `nil` for runs that have none (`(unallocated)`).
-    public var value: String?
+    /// Which runs the group holds: a value, `(mixed)` or `(unallocated)`.
+    public var key: RunGroupKey
     /// The cost of each run, in ascending order.
     public private(set) var runCosts: [Money]
     /// The runs' costs added up, with their unpriced spans counted.
     public private(set) var total: CostTotals
     /// Tokens of all the runs' spans, by kind.
     public private(set) var tokens: TokenUsage
-    /// Runs with at least one span of status `error`.
+    /// Runs with a root span of status `error`.
     public private(set) var failedRuns: Int
+    /// Runs with at least one span of status `error`, root or not, whether the run failed or not.
+    public private(set) var runsWithSpanErrors: Int
     /// The total cost of the runs that did not fail.
     public private(set) var successfulRunsCost: Money
 
     /// The label of runs without a value.
-    public static let unallocatedLabel = "(unallocated)"
+    public static let unallocatedLabel = RunGroupKey.unallocatedLabel
 
     /// Sums up `runs`, which are all the runs of the group.
     /// - Precondition: `runs` is not empty.
-    public init(value: String?, runs: [CostedRun]) {
+    public init(key: RunGroupKey, runs: [CostedRun]) {
         precondition(!runs.isEmpty, "a group has at least one run")
-        self.value = value
+        self.key = key
         runCosts = runs.map(\.total.total).sorted()
         total = CostTotals()
         tokens = .zero
         failedRuns = 0
+        runsWithSpanErrors = 0
         successfulRunsCost = .zero
         for costed in runs {
             total += costed.total
-            let nodes = costed.run.tree.nodes
-            for node in nodes { tokens += node.record.usage }
-            if nodes.contains(where: { $0.record.status == .error }) {
+            let tree = costed.run.tree
+            for node in tree.nodes { tokens += node.record.usage }
+            if tree.nodes.contains(where: { $0.record.status == .error }) { runsWithSpanErrors += 1 }
+            if tree.roots.contains(where: { tree.nodes[$0].record.status == .error }) {
                 failedRuns += 1
             } else {
                 successfulRunsCost += costed.total.total
@@ -50,8 +57,17 @@ public struct CostGroup: Sendable {
         }
     }
 
-    /// ``value``, or `(unallocated)`.
-    public var label: String { value ?? Self.unallocatedLabel }
+    /// Sums up `runs` as the group of `value`, or of runs without one when `value` is `nil`.
+    /// - Precondition: `runs` is not empty.
+    public init(value: String?, runs: [CostedRun]) {
+        self.init(key: value.map(RunGroupKey.value) ?? .unallocated, runs: runs)
+    }
+
+    /// The group's value of the key; `nil` for `(mixed)` and `(unallocated)`.
+    public var value: String? { key.value }
+
+    /// ``value``, `(mixed)` or `(unallocated)`.
+    public var label: String { key.label }
 
     /// How many runs.
     public var runs: Int { runCosts.count }
@@ -76,6 +92,10 @@ public struct CostGroup: Sendable {
 
     /// Failed runs over runs, from 0 to 1.
     public var errorRate: Double { Double(failedRuns) / Double(runs) }
+
+    /// Runs with any span of status `error` over runs, from 0 to 1: failed runs and runs that
+    /// recovered.
+    public var shareOfRunsWithSpanErrors: Double { Double(runsWithSpanErrors) / Double(runs) }
 
     /// Tokens read from a prompt cache over all prompt tokens (``TokenUsage/promptTokens``), from 0
     /// to 1; `nil` when the runs sent no prompt tokens.

@@ -1,57 +1,96 @@
 import CostModel
 
-/// Puts each run in one group by the value of an attribute, as `costtrace compare --by ATTR` does.
+/// Puts each run in one group by its value of an ``AllocationKey``, as `costtrace compare --by KEY`
+/// does, so that a key means what it means in `report`, `budget`, `forecast` and `export`:
+/// `user` is the attribute `user.id`, else `enduser.id`; `model`, `provider`, `kind` and `name`
+/// are span fields; any other key is an attribute name.
 ///
-/// A run's value is its root's attribute `attribute`, else its root's resource attribute (the
-/// first root, by start, that has either), as `--where` matches runs. For the span fields
-/// `model` and `provider`, which are on model calls rather than on the root, a run that has no
-/// such attribute takes the value of its *dominant* call: the model (or provider) whose spans
-/// cost the most in the run, summed over the run's spans, ties broken by more tokens, then by
-/// name. A run that used several models therefore counts once, in one group: groups stay
-/// disjoint, their totals add up to the selection's total, and each group's runs are an honest
-/// sample for per-run statistics. (Counting a run in every model it used would count its cost
-/// several times and make the groups overlap, so no difference between them could be tested.)
-/// A run without a value is ``CostGroup/value`` `nil`, shown as `(unallocated)`.
+/// A run's value, for an attribute key:
+/// 1. its root's value: the root's own attribute, else its root's resource attribute (the first
+///    root, by start, that has either);
+/// 2. when no root has one, the value its spans carry (``SpanTree/inheritedValues(of:)``) if they
+///    all carry the same one, so `prompt_version` set on a model call groups its run;
+/// 3. ``RunGroupKey/mixed`` when they carry several, ``RunGroupKey/unallocated`` when none.
+///
+/// `kind` and `name` are the root's. `model` and `provider` are on the model calls, not on the
+/// root: a run takes the model (or provider) it *spent most on*, the one whose spans' own costs
+/// add up to the most in the run, ties broken by more tokens, then by name. A run that used
+/// several models therefore counts once, in one group: groups stay disjoint, their totals add up
+/// to the selection's total, and each group's runs are an honest sample for per-run statistics.
+/// (Counting a run in every model it used would count its cost several times and make the groups
+/// overlap, so no difference between them could be tested.) Model names are compared by the price
+/// book's canonical id (``PriceBook/canonicalModelID(provider:model:)``), so
+/// `claude-sonnet-4-5-20250929` and `claude-sonnet-4-5` are one group, named `claude-sonnet-4-5`;
+/// a model the book does not know keeps its name.
 ///
 /// ```swift
-/// RunGrouping(attribute: "variant").value(of: costedRun)   // "cached-context"
+/// RunGrouping(attribute: "variant").key(of: costedRun)   // .value("cached-context")
+/// RunGrouping(attribute: "model", book: pricer.book).key(of: costedRun)
 /// ```
-public struct RunGrouping: Hashable, Sendable {
-    /// The attribute, for example `variant`, `team` or `model`.
-    public var attribute: String
+public struct RunGrouping: Sendable {
+    /// The key runs are grouped by.
+    public var key: AllocationKey
+    /// The book whose canonical model ids name the groups of `model`.
+    public var book: PriceBook
 
-    /// Span fields that are on the model calls of a run rather than on its root.
-    public static let spanFields: Set<String> = ["model", "provider"]
-
-    public init(attribute: String) {
-        self.attribute = attribute
+    /// Groups by the key named `attribute` (see ``AllocationKey/init(_:)``); `book` gives the
+    /// canonical model ids when grouping by `model`.
+    public init(attribute: String, book: PriceBook = .empty) {
+        key = AllocationKey(attribute)
+        self.book = book
     }
 
-    /// The run's value of the attribute, `nil` when it has none.
-    public func value(of costed: CostedRun) -> String? {
+    /// The key as it was given: `variant`, `user`, `model`.
+    public var attribute: String { key.name }
+
+    /// The run's group.
+    public func key(of costed: CostedRun) -> RunGroupKey {
         let tree = costed.run.tree
-        for root in tree.roots {
-            let record = tree.nodes[root].record
-            if let value = record.attributes[attribute] ?? record.resource[attribute] { return value.text }
+        switch key.source {
+        case .field(.model):
+            return dominant(costed) { record in
+                record.model.map { book.canonicalModelID(provider: record.provider, model: $0) ?? $0 }
+            }
+        case .field(.provider):
+            return dominant(costed) { $0.provider }
+        case .field, .attributes:
+            for root in tree.roots {
+                let record = tree.nodes[root].record
+                if let value = key.ownValue(of: record) ?? key.resourceValue(of: record) { return .value(value.text) }
+            }
+            var carried: Set<String> = []
+            for value in tree.inheritedValues(of: key) {
+                if let value { carried.insert(value.text) }
+            }
+            guard let any = carried.first else { return .unallocated }
+            return carried.count == 1 ? .value(any) : .mixed
         }
-        switch attribute {
-        case "model": return dominant(costed) { $0.model }
-        case "provider": return dominant(costed) { $0.provider }
-        default: return nil
+    }
+
+    /// The group that `name` names on a command line: `(unallocated)`, `(mixed)`, or a value,
+    /// which for `model` is taken to its canonical id, as groups are named.
+    public func key(named name: String) -> RunGroupKey {
+        switch name {
+        case RunGroupKey.unallocatedLabel: return .unallocated
+        case RunGroupKey.mixedLabel: return .mixed
+        default:
+            guard key.source == .field(.model) else { return .value(name) }
+            return .value(book.canonicalModelID(model: name) ?? name)
         }
     }
 
     /// The field value whose spans cost the most in the run (then used the most tokens, then
     /// sorts first), by the spans' own costs.
-    private func dominant(_ costed: CostedRun, _ field: (SpanRecord) -> String?) -> String? {
+    private func dominant(_ costed: CostedRun, _ field: (SpanRecord) -> String?) -> RunGroupKey {
         var weights: [String: (nanos: Int64, tokens: Int64)] = [:]
         for (index, node) in costed.run.tree.nodes.enumerated() {
             guard let value = field(node.record) else { continue }
             weights[value, default: (0, 0)].nanos += costed.nodes[index].selfCost.total.nanos
             weights[value, default: (0, 0)].tokens += node.record.usage.totalTokens
         }
-        return weights.min { lhs, rhs in
+        let top = weights.min { lhs, rhs in
             (-lhs.value.nanos, -lhs.value.tokens, lhs.key) < (-rhs.value.nanos, -rhs.value.tokens, rhs.key)
-        }?.key
+        }
+        return top.map { .value($0.key) } ?? .unallocated
     }
 }

@@ -5,22 +5,25 @@ extension VariantComparison {
     /// verdict.
     ///
     /// Money is rounded for display (the JSON has it exact); `PER OK RUN` is the cost per
-    /// successful run, `FAILED` the share of runs with an error span.
+    /// successful run, `FAILED` the share of runs whose root span has status `error`, `HAD ERRORS`
+    /// the share of runs with any span of status `error`. Group values are shown on one line
+    /// (``Format/singleLine(_:)``), so a value with a line break cannot break the table.
     public func text(style: TextStyle = TextStyle()) -> String {
         guard let all else { return "no runs selected\n" }
-        let rows = groups.map { ($0.label, $0) } + [("all", all)]
+        let rows = groups.map { (Format.singleLine($0.label), $0) } + [("all", all)]
 
         var costs: [[String]] = [
             [
-                grouping.attribute.uppercased(), "RUNS", "TOTAL", "MEAN", "MEDIAN", "P95", "PER OK RUN", "FAILED",
-                "CACHE READ", "UNPRICED",
+                Format.singleLine(grouping.attribute.uppercased()), "RUNS", "TOTAL", "MEAN", "MEDIAN", "P95",
+                "PER OK RUN", "FAILED", "HAD ERRORS", "CACHE READ", "UNPRICED",
             ]
         ]
         for (label, group) in rows {
             costs.append([
                 label, Format.count(Int64(group.runs)), Format.usd(group.total.total), Format.usd(group.mean),
                 Format.usd(group.median), Format.usd(group.p95), group.costPerSuccessfulRun.map(Format.usd) ?? "-",
-                Format.percent(group.errorRate), group.cacheReadShare.map(Format.percent) ?? "-",
+                Format.percent(group.errorRate), Format.percent(group.shareOfRunsWithSpanErrors),
+                group.cacheReadShare.map(Format.percent) ?? "-",
                 group.unpricedSpans == 0 ? "-" : Format.count(Int64(group.unpricedSpans)),
             ])
         }
@@ -45,38 +48,48 @@ extension VariantComparison {
         if let comparison {
             output += comparisonText(comparison, style: style)
         } else if let noComparisonReason {
-            output += style.dim("no comparison: \(noComparisonReason)") + "\n"
+            output += style.dim("no comparison: \(Format.singleLine(noComparisonReason))") + "\n"
         }
         return output
     }
 
     private func comparisonText(_ comparison: MeanCostComparison, style: TextStyle) -> String {
-        let interval = comparison.interval
         let level = "\(comparison.options.confidencePercent)% CI"
-        var output = "\(comparison.compare.label) vs \(comparison.base.label), mean cost per run\n"
-        let low = Money(nanos: Int64(interval.lowNanos.rounded()))
-        let high = Money(nanos: Int64(interval.highNanos.rounded()))
-        var rows = [
-            ["  difference", Format.usd(comparison.difference), "\(level) \(Format.usd(low)) to \(Format.usd(high))"]
-        ]
-        if let relative = comparison.relative, let relativeLow = interval.relativeLow,
-            let relativeHigh = interval.relativeHigh
-        {
-            rows.append([
-                "  relative", MeanCostComparison.percent(relative, 1, signed: true),
-                "\(level) \(MeanCostComparison.percent(relativeLow, 1, signed: true)) to "
-                    + "\(MeanCostComparison.percent(relativeHigh, 1, signed: true))",
-            ])
+        let (compareLabel, baseLabel) = (
+            Format.singleLine(comparison.compare.label), Format.singleLine(comparison.base.label)
+        )
+        var output = "\(compareLabel) vs \(baseLabel), mean cost per run\n"
+        var rows = [["  difference", Format.usd(comparison.difference), ""]]
+        if let relative = comparison.relative {
+            rows.append(["  relative", MeanCostComparison.percent(relative, 1, signed: true), ""])
+        }
+        if let interval = comparison.interval {
+            let low = Money(nanos: Int64(interval.lowNanos.rounded()))
+            let high = Money(nanos: Int64(interval.highNanos.rounded()))
+            rows[0][2] = "\(level) \(Format.usd(low)) to \(Format.usd(high))"
+            if rows.count > 1, let relativeLow = interval.relativeLow, let relativeHigh = interval.relativeHigh {
+                rows[1][2] =
+                    "\(level) \(MeanCostComparison.percent(relativeLow, 1, signed: true)) to "
+                    + "\(MeanCostComparison.percent(relativeHigh, 1, signed: true))"
+            }
         }
         for row in rows {
-            output += row[0].fitted(to: 13) + row[1].leftPadded(to: 12) + "   " + row[2] + "\n"
+            let line = row[0].fitted(to: 13) + row[1].leftPadded(to: 12)
+            output += (row[2].isEmpty ? line : line + "   " + row[2]) + "\n"
         }
-        let resamples = Format.count(Int64(comparison.options.resamples))
-        let method = comparison.options.percentiles.methodName
-        output += style.dim(
-            "  (\(level) by \(method): \(resamples) resamples, seed \(comparison.options.seed); its bounds are estimates)"
-        )
+        if comparison.interval != nil {
+            let resamples = Format.count(Int64(comparison.options.resamples))
+            let method = comparison.options.percentiles.methodName
+            output += style.dim(
+                "  (\(level) by \(method): \(resamples) resamples, seed \(comparison.options.seed); "
+                    + "its bounds are estimates)")
+        } else if let reason = comparison.noIntervalReason {
+            output += style.dim("  (no \(level): \(reason))")
+        }
         output += "\n"
+        if !comparison.isComplete {
+            output += style.dim("  (means of priced costs: unpriced spans cost something they leave out)") + "\n"
+        }
         return output + style.bold(comparison.verdict) + "\n"
     }
 

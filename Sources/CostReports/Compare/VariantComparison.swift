@@ -10,22 +10,22 @@ import CostModel
 /// ```swift
 /// let report = try VariantComparison(runs: costedRuns, grouping: RunGrouping(attribute: "variant"))
 /// print(report.comparison?.verdict ?? "")
-/// // cached-context is 71% cheaper per run than baseline, 95% CI 67–74%, 32 vs 32 runs
+/// // cached-context is 71% cheaper per run than baseline, 95% CI 60–77%, 32 vs 32 runs
 /// ```
 public struct VariantComparison: Sendable {
     /// Which two groups to compare.
     public enum Pair: Hashable, Sendable {
-        /// The two groups when exactly two have a value (runs without one are left out of the
-        /// comparison), the first in ``VariantComparison/groups`` order being the base; none
-        /// otherwise.
+        /// The two groups when exactly two have a value (`(mixed)` and `(unallocated)` runs are
+        /// left out of the comparison), the first in ``VariantComparison/groups`` order being the
+        /// base; none otherwise.
         case automatic
-        /// These two; `nil` names the runs without a value.
-        case chosen(base: String?, compare: String?)
+        /// These two.
+        case chosen(base: RunGroupKey, compare: RunGroupKey)
     }
 
     public var grouping: RunGrouping
-    /// The groups in order of value (numbers by their value, the rest as text), then
-    /// `(unallocated)`.
+    /// The groups in order of value (numbers by their value, the rest as text), then `(mixed)`,
+    /// then `(unallocated)`.
     public var groups: [CostGroup]
     /// Every run together; `nil` when there are none.
     public var all: CostGroup?
@@ -34,7 +34,8 @@ public struct VariantComparison: Sendable {
     /// Why there is no ``comparison``, when there is none.
     public var noComparisonReason: String?
 
-    /// The fewest runs a group needs to be compared: one run has no spread to resample.
+    /// The fewest runs a group needs to be compared: one run has no spread. (A confidence interval
+    /// needs more: ``MeanCostComparison/minimumRunsForInterval``.)
     public static let minimumRunsToCompare = 2
 
     /// Groups `runs` and compares two of the groups.
@@ -45,10 +46,10 @@ public struct VariantComparison: Sendable {
         options: BootstrapOptions = BootstrapOptions()
     ) throws(ComparisonError) {
         self.grouping = grouping
-        var byValue: [String?: [CostedRun]] = [:]
-        for costed in runs { byValue[grouping.value(of: costed), default: []].append(costed) }
-        groups = byValue.map { CostGroup(value: $0.key, runs: $0.value) }.sorted { Self.precedes($0.value, $1.value) }
-        all = runs.isEmpty ? nil : CostGroup(value: nil, runs: runs)
+        var byKey: [RunGroupKey: [CostedRun]] = [:]
+        for costed in runs { byKey[grouping.key(of: costed), default: []].append(costed) }
+        groups = byKey.map { CostGroup(key: $0.key, runs: $0.value) }.sorted { RunGroupKey.precedes($0.key, $1.key) }
+        all = runs.isEmpty ? nil : CostGroup(key: .unallocated, runs: runs)
 
         switch pair {
         case .automatic:
@@ -56,7 +57,10 @@ public struct VariantComparison: Sendable {
             switch valued.count {
             case 2: break
             case 0:
-                noComparisonReason = "no run has \(grouping.attribute)"
+                noComparisonReason =
+                    groups.contains { $0.key == .mixed }
+                    ? "no run has a single value of \(grouping.attribute): its spans carry several (mixed)"
+                    : "no run has \(grouping.attribute)"
                 return
             case 1:
                 noComparisonReason = "every run with \(grouping.attribute) has the same value: nothing to compare"
@@ -77,10 +81,10 @@ public struct VariantComparison: Sendable {
         }
     }
 
-    private func group(_ value: String?) throws(ComparisonError) -> CostGroup {
-        let label = value ?? CostGroup.unallocatedLabel
-        guard let group = groups.first(where: { $0.value == value }) else {
-            let known = groups.map(\.label).joined(separator: ", ")
+    private func group(_ key: RunGroupKey) throws(ComparisonError) -> CostGroup {
+        let label = Format.singleLine(key.label)
+        guard let group = groups.first(where: { $0.key == key }) else {
+            let known = groups.map { Format.singleLine($0.label) }.joined(separator: ", ")
             throw ComparisonError(
                 "no selected run has \(grouping.attribute)=\(label)" + (known.isEmpty ? "" : " (the groups: \(known))"))
         }
@@ -90,20 +94,5 @@ public struct VariantComparison: Sendable {
                     + "\(Self.minimumRunsToCompare) runs in each group")
         }
         return group
-    }
-
-    /// Values in order, integers by value before other text, `nil` (unallocated) last.
-    static func precedes(_ lhs: String?, _ rhs: String?) -> Bool {
-        switch (lhs, rhs) {
-        case (nil, _): return false
-        case (_, nil): return true
-        case (let lhs?, let rhs?):
-            switch (Int64(lhs), Int64(rhs)) {
-            case (let left?, let right?): return left != right ? left < right : lhs < rhs
-            case (.some, nil): return true
-            case (nil, .some): return false
-            case (nil, nil): return lhs < rhs
-            }
-        }
     }
 }
