@@ -100,6 +100,19 @@ struct BudgetCommandTests {
         #expect(result.standardError.contains("\(path): budgets[0] (x): field 'amount_usd': is negative (-1)"))
         #expect(result.standardError.contains("\(path): budgets[1] (y): field 'period': 'year' is not a period"))
         #expect(result.standardOutput.isEmpty)
+        // Every error of every budget at once, a repeated name among them.
+        try
+            #"{"version": 1, "budgets": [{"name": "x", "period": "day", "amount_usd": "1", "hard": 1}, {"name": "x", "period": "year", "amount_usd": "99999999999", "warn": 2, "hard": 1}]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let all = try CommandRunner.run(["budget", "check", "traces/support-workflow.jsonl", "--budgets", path])
+        #expect(all.status == 1)
+        #expect(
+            all.standardError.split(separator: "\n").map(String.init) == [
+                "costtrace: error: \(path): budgets[1] (x): field 'name': 'x' is also the name of budgets[0]",
+                "costtrace: error: \(path): budgets[1] (x): field 'period': 'year' is not a period (expected day, week or month)",
+                "costtrace: error: \(path): budgets[1] (x): field 'amount_usd': '99999999999' is too large: the largest amount is 90000000.00",
+                "costtrace: error: \(path): budgets[1] (x): field 'warn': 200% is not below hard (100%): the budget would never warn",
+            ])
         let badTime = try CommandRunner.run(Array(["budget", "check"] + Self.sample + ["--at", "11/12/2026"]))
         #expect(badTime.status == 64)
     }
