@@ -63,17 +63,20 @@ struct ForecastCommand: ParsableCommand {
     }
 
     func run() throws {
-        let runs = try selection.costedRuns(source: source, pricing: pricing)
+        let pricer = try pricing.pricer()
+        let runs = try selection.costedRuns(source: source, pricer: pricer)
+        let models = ModelNaming(book: pricer.book)
         do {
             if let backtest {
                 let report = BacktestReport(
                     backtest: try ForecastBacktest(
-                        runs: runs, by: try allocationKeys(), holdOut: backtest, window: window))
+                        runs: runs, by: try allocationKeys(), holdOut: backtest, window: window, models: models))
                 print(output.format == .json ? report.json() : report.text(style: output.textStyle), terminator: "")
                 return
             }
             let forecast = try SpendForecast(
-                runs: runs, by: try allocationKeys(), period: period, at: try at.nanos(), window: window)
+                runs: runs, by: try allocationKeys(), period: period, at: try at.nanos(), window: window,
+                models: models)
             let report = ForecastReport(forecast: forecast)
             switch output.format {
             case .text: print(report.text(style: output.textStyle), terminator: "")

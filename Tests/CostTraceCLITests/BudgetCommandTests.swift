@@ -78,6 +78,25 @@ struct BudgetCommandTests {
         }
     }
 
+    @Test func aModelScopeCoversTheModelsDatedIdAndMayBeGivenAsOne() throws {
+        let path = temporaryPath("model-budgets.json")
+        try
+            #"{"version": 1, "budgets": [{"name": "a", "scope": {"model": "claude-sonnet-4-5"}, "period": "month", "amount_usd": "100", "hard": 1}, {"name": "b", "scope": {"model": "claude-sonnet-4-5-20250929"}, "period": "month", "amount_usd": "100", "hard": 1}]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let budgets = try check(["traces/research-agent.jsonl", "--budgets", path, "--at", "2026-11-30"]).budgets
+        let report = try jsonObject(
+            try CommandRunner.run(["report", "traces/research-agent.jsonl", "--by", "model", "--format", "json"])
+                .standardOutput)
+        let rows = try #require(report["rows"] as? [[String: Any]])
+        let sonnet = try #require(rows.first { $0["model"] as? String == "claude-sonnet-4-5" })
+        #expect(budgets.count == 2)
+        for budget in budgets {
+            // Nine calls: six recorded as claude-sonnet-4-5, three with the dated id.
+            #expect(budget["spans"] as? Int == 9)
+            #expect(try nanos(budget["spent_usd"]) == nanos(sonnet["cost_usd"]))
+        }
+    }
+
     @Test func unpricedSpansAreShownAndExceedOnlyWhenAskedTo() throws {
         let budgets = try writeBudget(period: "month", amount: "100")
         let arguments = ["traces/coding-agent-gpu.jsonl", "--budgets", budgets, "--at", "2026-11-20"]

@@ -59,13 +59,15 @@ public struct SpendForecast: Sendable {
     /// - Parameters:
     ///   - keys: Groups to forecast one by one; none forecasts the total alone.
     ///   - window: The most complete days to fit; at least ``LinearTrend/minimumCount``.
+    ///   - models: How the `model` key names models (see ``ModelNaming``).
     /// - Throws: ``ForecastError`` when there is no spend before `at`, or fewer complete days than
     ///   a trend needs.
     public init(
-        runs: [CostedRun], by keys: [AllocationKey], period: CalendarPeriod, at: Int64, window: Int = defaultWindow
+        runs: [CostedRun], by keys: [AllocationKey], period: CalendarPeriod, at: Int64, window: Int = defaultWindow,
+        models: ModelNaming = .asRecorded
     ) throws(ForecastError) {
         let interval = period.interval(containingNanos: at)
-        let series = DailySpendSeries(runs: runs, by: keys, until: at)
+        let series = DailySpendSeries(runs: runs, by: keys, until: at, models: models)
         guard let firstDay = series.days.first else { throw .noSpend(before: at) }
         let atDay = CalendarDate(containing: at)
         // Complete days end by `at`; the first day with spend is left out, since data rarely starts
