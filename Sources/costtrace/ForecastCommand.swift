@@ -14,7 +14,7 @@ struct ForecastCommand: ParsableCommand {
             complete days before --at, per group of --by, and adds the line over the time left in the \
             period to the spend so far. The first day with spend is not fitted: data rarely starts at \
             its midnight. The band is the 95% prediction interval of that sum. Spend so \
-            far is exact; forecasts are estimates, rounded to $0.0001. --backtest DAYS holds out the \
+            far is exact; forecasts are estimates, whose estimated part is rounded to $0.0001. --backtest DAYS holds out the \
             last DAYS days of the selection instead, forecasts them and prints the error. \
             See docs/forecast.md.
             """
