@@ -61,8 +61,11 @@ struct BudgetCommand: ParsableCommand {
                 for error in outcome.errors { printError(error.description) }
                 throw ExitCode.failure
             }
-            let runs = try selection.costedRuns(source: source, pricing: pricing)
-            let check = BudgetCheck(budgets: budgets, runs: runs, at: try at.nanos(), unpriced: unpriced)
+            let pricer = try pricing.pricer()
+            let runs = try selection.costedRuns(source: source, pricer: pricer)
+            let check = BudgetCheck(
+                budgets: budgets, runs: runs, at: try at.nanos(), unpriced: unpriced,
+                models: ModelNaming(book: pricer.book))
             let report = BudgetReport(check: check)
             switch output.format {
             case .text: print(report.text(style: output.textStyle), terminator: "")

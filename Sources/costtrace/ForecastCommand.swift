@@ -14,7 +14,7 @@ struct ForecastCommand: ParsableCommand {
             complete days before --at, per group of --by, and adds the line over the time left in the \
             period to the spend so far. The first day with spend is not fitted: data rarely starts at \
             its midnight. The band is the 95% prediction interval of that sum. Spend so \
-            far is exact; forecasts are estimates, rounded to $0.0001. --backtest DAYS holds out the \
+            far is exact; forecasts are estimates, whose estimated part is rounded to $0.0001. --backtest DAYS holds out the \
             last DAYS days of the selection instead, forecasts them and prints the error. \
             See docs/forecast.md.
             """
@@ -63,17 +63,20 @@ struct ForecastCommand: ParsableCommand {
     }
 
     func run() throws {
-        let runs = try selection.costedRuns(source: source, pricing: pricing)
+        let pricer = try pricing.pricer()
+        let runs = try selection.costedRuns(source: source, pricer: pricer)
+        let models = ModelNaming(book: pricer.book)
         do {
             if let backtest {
                 let report = BacktestReport(
                     backtest: try ForecastBacktest(
-                        runs: runs, by: try allocationKeys(), holdOut: backtest, window: window))
+                        runs: runs, by: try allocationKeys(), holdOut: backtest, window: window, models: models))
                 print(output.format == .json ? report.json() : report.text(style: output.textStyle), terminator: "")
                 return
             }
             let forecast = try SpendForecast(
-                runs: runs, by: try allocationKeys(), period: period, at: try at.nanos(), window: window)
+                runs: runs, by: try allocationKeys(), period: period, at: try at.nanos(), window: window,
+                models: models)
             let report = ForecastReport(forecast: forecast)
             switch output.format {
             case .text: print(report.text(style: output.textStyle), terminator: "")

@@ -9,7 +9,8 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Each span's own cost goes to the values of the keys it inherits: its own attribute, else \
             its nearest ancestor's, else its resource's. model, provider, kind and name are the span's \
-            fields; user is the attribute user.id (or enduser.id); any other key is an attribute name. \
+            fields (model as the price book names it, so aliases and dated ids share a row); user is the \
+            attribute user.id (or enduser.id); any other key is an attribute name. \
             Spend with no value for a key is its own row, (unallocated). Rows add up to the runs' total. \
             See docs/allocation.md.
             """
@@ -40,9 +41,12 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let runs = try selection.costedRuns(source: source, pricing: pricing)
+        let pricer = try pricing.pricer()
+        let runs = try selection.costedRuns(source: source, pricer: pricer)
         let report = AllocationReport(
-            allocation: CostAllocation(runs: runs, by: try AllocationKey.list(byOption: keys), period: period))
+            allocation: CostAllocation(
+                runs: runs, by: try AllocationKey.list(byOption: keys), period: period,
+                models: ModelNaming(book: pricer.book)))
         switch output.format {
         case .text: print(report.text(style: output.textStyle), terminator: "")
         case .json: print(report.json(), terminator: "")

@@ -108,8 +108,12 @@ extension RunSelection {
 
     /// Runs of `source`, as ``runs(source:runID:adding:pricer:)``, priced with `pricing`'s book.
     func costedRuns(source: String?, runID: String? = nil, pricing: PricingOptions) throws -> [CostedRun] {
-        let pricer = try pricing.pricer()
-        return CostedRun.price(try runs(source: source, runID: runID, pricer: pricer), with: pricer)
+        try costedRuns(source: source, runID: runID, pricer: pricing.pricer())
+    }
+
+    /// Runs of `source`, as ``runs(source:runID:adding:pricer:)``, priced with `pricer`.
+    func costedRuns(source: String?, runID: String? = nil, pricer: SpanPricer) throws -> [CostedRun] {
+        CostedRun.price(try runs(source: source, runID: runID, pricer: pricer), with: pricer)
     }
 }
 

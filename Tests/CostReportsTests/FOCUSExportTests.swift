@@ -135,13 +135,28 @@ struct FOCUSExportTests {
         #expect(charges.first { $0.span.spanID.value == 3 }?.tags?.contains("\"user\"") == false)
     }
 
-    @Test func periodsAreWholeUTCSecondsAndTheCalendarMonth() throws {
+    @Test func periodsAreWholeUTCSecondsInsideTheMonthTheChargeStartsIn() throws {
+        // The spans run from half a second before December to 1.5 seconds into it.
         let charge = try #require(try export().charges.first)
         let fields = Dictionary(uniqueKeysWithValues: zip(FOCUSCharge.columns.map(\.name), charge.fields))
         #expect(fields["ChargePeriodStart"] == "2026-11-30T23:59:59Z")
-        #expect(fields["ChargePeriodEnd"] == "2026-12-01T00:00:02Z")
+        #expect(fields["ChargePeriodEnd"] == "2026-12-01T00:00:00Z")
         #expect(fields["BillingPeriodStart"] == "2026-11-01T00:00:00Z")
         #expect(fields["BillingPeriodEnd"] == "2026-12-01T00:00:00Z")
         #expect(fields["ChargeClass"] == .some(nil))
+        for charge in try export().charges {
+            #expect(charge.chargePeriodStart * 1_000_000_000 >= charge.billingPeriodStart)
+            #expect(charge.chargePeriodEnd * 1_000_000_000 <= charge.billingPeriodEnd)
+            #expect(charge.chargePeriodEnd > charge.chargePeriodStart)
+        }
+    }
+
+    @Test func aChargeWithinAMonthKeepsItsWholeSeconds() throws {
+        var span = spans[1]
+        span.startNanos = Self.start - 3_600_000_000_000  // an hour earlier, well inside November
+        span.endNanos = span.startNanos + 2_300_000_000
+        let charge = try #require(try FOCUSExport(runs: Run.group([span]), pricer: pricer).charges.first)
+        #expect(charge.chargePeriodStart == (Self.start - 3_600_000_000_000) / 1_000_000_000)
+        #expect(charge.chargePeriodEnd == charge.chargePeriodStart + 3)
     }
 }

@@ -180,6 +180,53 @@ struct SpendForecastTests {
         }
     }
 
+    @Test func theEndOfPeriodAndItsBandAreNeverBelowTheSpendSoFarHoweverSmall() throws {
+        // $0.000016 a day from 4 to 29 November, forecast on the 30th: $0.000416 so far, and a
+        // rest of $0.000016, which rounds to $0.0000. Rounding spend + rest would give $0.0004.
+        var fixture = DailySpendFixture()
+        let first = Self.date("2026-11-04").daysSinceEpoch
+        for d in 0..<26 { fixture.spend(0.000016, on: CalendarDate(daysSinceEpoch: first + Int64(d))) }
+        let forecast = try SpendForecast(
+            runs: fixture.runs, by: [], period: .month, at: Self.date("2026-11-30").startNanos)
+        let total = forecast.total
+        #expect(total.actual == Money(nanos: 416_000))
+        #expect(abs(total.remaining - 0.000016) < 1e-12)
+        #expect(total.roundedRemaining == .zero)
+        let end = try #require(total.roundedEndOfPeriod)
+        let low = try #require(total.roundedLow)
+        let high = try #require(total.roundedHigh)
+        #expect(end == total.actual)
+        #expect(low >= total.actual && low <= end && end <= high)
+        let json = ForecastReport(forecast: forecast).json()
+        for field in ["end_of_period_estimate_usd", "low_estimate_usd", "high_estimate_usd"] {
+            #expect(json.contains(#""\#(field)": "0.000416""#), "\(field) in \(json)")
+        }
+        #expect(json.contains(#""rest_estimate_usd": "0.0000""#))
+        let text = ForecastReport(forecast: forecast).text()
+        let totalLine = try #require(text.split(separator: "\n").dropFirst(2).first)
+        #expect(totalLine.split(separator: " ").filter { $0 == "$0.000416" }.count == 4, "\(totalLine)")
+    }
+
+    @Test func roundedEstimatesAddTheRoundedRestToTheExactSpendSoFar() throws {
+        var generator = SplitMix64(seed: 5)
+        var fixture = DailySpendFixture()
+        let first = Self.date("2026-11-02").daysSinceEpoch
+        for d in 0..<12 {
+            fixture.spend(0.0003 + 0.00005 * generator.normal(), on: CalendarDate(daysSinceEpoch: first + Int64(d)))
+        }
+        let forecast = try SpendForecast(
+            runs: fixture.runs, by: [], period: .week, at: Self.date("2026-11-14").startNanos + 3_600_000_000_000)
+        let total = forecast.total
+        let rest = try #require(total.roundedRemaining)
+        #expect(rest.nanos % 100_000 == 0)
+        #expect(abs(rest.dollars - total.remaining) <= 0.00005 + 1e-12)
+        #expect(total.roundedEndOfPeriod == total.actual + rest)
+        let low = try #require(total.roundedLow), high = try #require(total.roundedHigh)
+        #expect(abs(low.dollars - total.low) <= 0.00005 + 1e-12)
+        #expect(abs(high.dollars - total.high) <= 0.00005 + 1e-12)
+        #expect(low >= total.actual)
+    }
+
     @Test func daysWithoutSpendCountAsZeroAndTheFirstDayCountsInSpendNotInTheLine() throws {
         var fixture = DailySpendFixture()
         fixture.spend(100, on: Self.date("2026-11-02"))

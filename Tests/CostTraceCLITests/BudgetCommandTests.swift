@@ -78,6 +78,25 @@ struct BudgetCommandTests {
         }
     }
 
+    @Test func aModelScopeCoversTheModelsDatedIdAndMayBeGivenAsOne() throws {
+        let path = temporaryPath("model-budgets.json")
+        try
+            #"{"version": 1, "budgets": [{"name": "a", "scope": {"model": "claude-sonnet-4-5"}, "period": "month", "amount_usd": "100", "hard": 1}, {"name": "b", "scope": {"model": "claude-sonnet-4-5-20250929"}, "period": "month", "amount_usd": "100", "hard": 1}]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let budgets = try check(["traces/research-agent.jsonl", "--budgets", path, "--at", "2026-11-30"]).budgets
+        let report = try jsonObject(
+            try CommandRunner.run(["report", "traces/research-agent.jsonl", "--by", "model", "--format", "json"])
+                .standardOutput)
+        let rows = try #require(report["rows"] as? [[String: Any]])
+        let sonnet = try #require(rows.first { $0["model"] as? String == "claude-sonnet-4-5" })
+        #expect(budgets.count == 2)
+        for budget in budgets {
+            // Nine calls: six recorded as claude-sonnet-4-5, three with the dated id.
+            #expect(budget["spans"] as? Int == 9)
+            #expect(try nanos(budget["spent_usd"]) == nanos(sonnet["cost_usd"]))
+        }
+    }
+
     @Test func unpricedSpansAreShownAndExceedOnlyWhenAskedTo() throws {
         let budgets = try writeBudget(period: "month", amount: "100")
         let arguments = ["traces/coding-agent-gpu.jsonl", "--budgets", budgets, "--at", "2026-11-20"]
@@ -100,6 +119,19 @@ struct BudgetCommandTests {
         #expect(result.standardError.contains("\(path): budgets[0] (x): field 'amount_usd': is negative (-1)"))
         #expect(result.standardError.contains("\(path): budgets[1] (y): field 'period': 'year' is not a period"))
         #expect(result.standardOutput.isEmpty)
+        // Every error of every budget at once, a repeated name among them.
+        try
+            #"{"version": 1, "budgets": [{"name": "x", "period": "day", "amount_usd": "1", "hard": 1}, {"name": "x", "period": "year", "amount_usd": "99999999999", "warn": 2, "hard": 1}]}"#
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let all = try CommandRunner.run(["budget", "check", "traces/support-workflow.jsonl", "--budgets", path])
+        #expect(all.status == 1)
+        #expect(
+            all.standardError.split(separator: "\n").map(String.init) == [
+                "costtrace: error: \(path): budgets[1] (x): field 'name': 'x' is also the name of budgets[0]",
+                "costtrace: error: \(path): budgets[1] (x): field 'period': 'year' is not a period (expected day, week or month)",
+                "costtrace: error: \(path): budgets[1] (x): field 'amount_usd': '99999999999' is too large: the largest amount is 90000000.00",
+                "costtrace: error: \(path): budgets[1] (x): field 'warn': 200% is not below hard (100%): the budget would never warn",
+            ])
         let badTime = try CommandRunner.run(Array(["budget", "check"] + Self.sample + ["--at", "11/12/2026"]))
         #expect(badTime.status == 64)
     }

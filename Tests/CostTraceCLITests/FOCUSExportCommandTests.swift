@@ -85,9 +85,13 @@ struct FOCUSExportCommandTests {
             #expect(gpu["HostProviderName"] == "gcp")
             #expect(gpu["ServiceProviderName"] == "self-hosted")
             #expect(gpu["BillingPeriodStart"] == "2026-12-01T00:00:00Z")
+            // This call runs from half a second before December to a second into it: billed in
+            // November, its charge period ends with November.
             let first = try #require(rows(ofSpan: "00000000000000a2").first)
             #expect(first["ChargePeriodStart"] == "2026-11-30T23:59:59Z")
+            #expect(first["ChargePeriodEnd"] == "2026-12-01T00:00:00Z")
             #expect(first["BillingPeriodStart"] == "2026-11-01T00:00:00Z")
+            #expect(first["BillingPeriodEnd"] == "2026-12-01T00:00:00Z")
         }
     }
 
@@ -133,6 +137,12 @@ struct FOCUSExportCommandTests {
                 "ChargePeriodStart",
                 {
                     var r = $0; r[1][column("ChargePeriodStart")] = "2026-11-02 09:00:00"; return r
+                }
+            ),
+            (
+                "ends after its billing period",
+                {
+                    var r = $0; r[1][column("ChargePeriodEnd")] = "2099-01-01T00:00:00Z"; return r
                 }
             ),
             (

@@ -254,6 +254,10 @@ enum FOCUSValidator {
             {
                 fail("the charge starts outside its billing period")
             }
+            // The charge period lies inside the billing period: it may end at its end, not after.
+            if let end = times["BillingPeriodEnd"], let chargeEnd = times["ChargePeriodEnd"], chargeEnd > end {
+                fail("the charge ends after its billing period")
+            }
             var numbers: [String: CheckedDecimal] = [:]
             for column in decimalColumns {
                 guard let text = value(column) else { continue }

@@ -49,8 +49,10 @@ struct ForecastCommandTests {
         #expect(forecast["days_left"] as? String == "19")
         let method = try #require(forecast["method"] as? String)
         #expect(method.hasPrefix("ordinary least squares"))
-        // Estimates have four decimals.
-        #expect((total["end_of_period_estimate_usd"] as? String)?.split(separator: ".").last?.count == 4)
+        // The rest is an estimate with four decimals; the end is the exact spend so far plus it.
+        let rest = try #require(total["rest_estimate_usd"] as? String)
+        #expect(rest.split(separator: ".").last?.count == 4)
+        #expect(try nanos(total["end_of_period_estimate_usd"]) == totalSoFar + nanos(rest))
     }
 
     @Test func theBacktestHoldsOutTheLastDaysOfTheSelection() throws {

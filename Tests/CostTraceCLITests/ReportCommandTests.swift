@@ -77,6 +77,26 @@ struct ReportCommandTests {
         #expect(csv.standardOutput.split(separator: "\r\n").contains { $0.hasPrefix("(unallocated),") })
     }
 
+    @Test func aModelsDatedIdAndItsNameShareOneRowNamedAsThePriceBookNamesIt() throws {
+        // The research agent records both claude-sonnet-4-5 and claude-sonnet-4-5-20250929.
+        let result = try CommandRunner.run([
+            "report", "traces/research-agent.jsonl", "--by", "model", "--format", "json",
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try #require(try jsonObject(result.standardOutput)["rows"] as? [[String: Any]])
+        let models = rows.compactMap { $0["model"] as? String }
+        #expect(models.sorted() == ["claude-sonnet-4-5", "gemini-2.5-flash", "gpt-4.1-mini", "text-embedding-3-small"])
+        let sonnet = try #require(rows.first { $0["model"] as? String == "claude-sonnet-4-5" })
+        // Three runs, each with two undated calls and one dated call.
+        #expect(sonnet["spans"] as? Int == 9)
+        // The row is what FOCUS bills as that model.
+        let focus = try CommandRunner.run(["export", "focus", "traces/research-agent.jsonl"])
+        let billed = try FOCUSValidator.rows(focus.standardOutput).rows
+            .filter { $0["ServiceName"] == "claude-sonnet-4-5" }
+            .map { try nanos($0["BilledCost"] ?? nil) }.reduce(0, +)
+        #expect(try nanos(sonnet["cost_usd"]) == billed)
+    }
+
     @Test func theCSVHasTheSameRowsAsTheJSON() throws {
         let arguments = ["report", "traces/support-workflow.jsonl", "--by", "variant,user", "--period", "week"]
         let json = try jsonObject(try CommandRunner.run(arguments + ["--format", "json"]).standardOutput)

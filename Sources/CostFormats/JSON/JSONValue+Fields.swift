@@ -32,6 +32,15 @@ extension JSONValue {
         }
     }
 
+    /// An error for each member not in `known`, in the order written; none when `self` is not
+    /// an object (its type is reported where it is read).
+    func unknownFields(_ known: Set<String>) -> [JSONFieldError] {
+        guard let members = try? members() else { return [] }
+        return members.filter { !known.contains($0.key) }.map {
+            $0.value.invalid("unknown field (expected one of \(known.sorted().joined(separator: ", ")))")
+        }
+    }
+
     /// The non-empty string member `key` of an entry (its name, model id…) for error messages,
     /// if it has one.
     func readableName(_ key: String) -> String? {

@@ -13,6 +13,10 @@
 /// budget.status(spent: Money(decimal: "120")!)     // .warn
 /// ```
 public struct Budget: Hashable, Sendable {
+    /// The largest ``amount`` a budget file may give: $90,000,000 a period, so that the amount
+    /// times the largest threshold a file allows (100, that is 10,000%) still fits in ``Money``.
+    public static let largestAmount = Money(nanos: 90_000_000 * Money.nanosPerUnit)
+
     /// A name, unique in its file, that reports show.
     public var name: String
     /// Which spans count.

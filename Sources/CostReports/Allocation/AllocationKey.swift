@@ -3,7 +3,7 @@ import CostModel
 /// A dimension that spend is allocated by: a span field (`model`, `provider`, `kind`, `name`) or
 /// an attribute (`team`, `project`, `user`, any name).
 ///
-/// Attribute keys are inherited down the tree (see ``SpanTree/inheritedValues(of:)``); field keys
+/// Attribute keys are inherited down the tree (see ``SpanTree/inheritedValues(of:models:)``); field keys
 /// are the span's own and are never inherited, because a parent's model did not make its child's
 /// calls.
 ///
@@ -67,9 +67,12 @@ public struct AllocationKey: Hashable, Sendable {
     }
 
     /// The span's own value: its field, or its first attribute present; `nil` when it has none.
-    public func ownValue(of record: SpanRecord) -> AttributeValue? {
+    ///
+    /// - Parameter models: How the `model` field is named: by default as recorded; with a price
+    ///   book, aliases and dated ids take the book's id (see ``ModelNaming``).
+    public func ownValue(of record: SpanRecord, models: ModelNaming = .asRecorded) -> AttributeValue? {
         switch source {
-        case .field(.model): record.model.map(AttributeValue.string)
+        case .field(.model): models.name(of: record).map(AttributeValue.string)
         case .field(.provider): record.provider.map(AttributeValue.string)
         case .field(.kind): .string(record.kind.rawValue)
         case .field(.name): .string(record.name)

@@ -19,8 +19,10 @@ public struct AllocationReport {
     public func text(style: TextStyle = TextStyle()) -> String {
         let allocation = allocation
         let keyColumns = allocation.keys.map(\.name) + (allocation.period == nil ? [] : ["period"])
+        // Values are written on one line each: a line break in one would break the table.
         func labels(_ row: CostAllocation.Row) -> [String] {
-            row.values.map { $0 ?? CostAllocation.unallocated } + (row.period.map { [$0.iso] } ?? [])
+            row.values.map { $0.map(Format.singleLine) ?? CostAllocation.unallocated }
+                + (row.period.map { [$0.iso] } ?? [])
         }
         func numbers(_ cost: CostTotals, runs: Int, tokens: TokenUsage) -> [String] {
             let share =
@@ -35,7 +37,10 @@ public struct AllocationReport {
                 Format.count(Int64(cost.spans)), Format.compactCount(tokens.totalTokens),
             ]
         }
-        let header = keyColumns.map { $0.uppercased() } + ["COST", "SHARE", "UNPRICED", "RUNS", "SPANS", "TOKENS"]
+        let header =
+            keyColumns.map { Format.singleLine($0.uppercased()) } + [
+                "COST", "SHARE", "UNPRICED", "RUNS", "SPANS", "TOKENS",
+            ]
         var body = allocation.rows.map { labels($0) + numbers($0.cost, runs: $0.runs, tokens: $0.tokens) }
         var totalLine = numbers(allocation.total, runs: allocation.runs, tokens: allocation.tokens)
         totalLine.insert(contentsOf: ["total"] + Array(repeating: "", count: max(0, keyColumns.count - 1)), at: 0)

@@ -45,7 +45,11 @@ public struct CostAllocation: Sendable {
     ///   - runs: Priced runs; every span of each is allocated.
     ///   - keys: The grouping keys; none gives a single row.
     ///   - period: Buckets spans by the UTC period their start falls in; `nil` for no buckets.
-    public init(runs: [CostedRun], by keys: [AllocationKey], period: CalendarPeriod? = nil) {
+    ///   - models: How the `model` key names models: pass the pricer's book
+    ///     (`ModelNaming(book: pricer.book)`) so that aliases and dated ids share a row.
+    public init(
+        runs: [CostedRun], by keys: [AllocationKey], period: CalendarPeriod? = nil, models: ModelNaming = .asRecorded
+    ) {
         struct Group: Hashable {
             var values: [String?]
             var period: CalendarDate?
@@ -56,7 +60,7 @@ public struct CostAllocation: Sendable {
         var tokens = TokenUsage.zero
         for costed in runs {
             let tree = costed.run.tree
-            let valuesByKey = keys.map { tree.inheritedValues(of: $0) }
+            let valuesByKey = keys.map { tree.inheritedValues(of: $0, models: models) }
             for index in tree.nodes.indices {
                 let record = tree.nodes[index].record
                 let group = Group(

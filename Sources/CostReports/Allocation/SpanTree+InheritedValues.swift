@@ -9,9 +9,10 @@ extension SpanTree {
     /// and attributes the work. A span whose parent is missing inherits from nothing above it.
     /// For a field key (`model`, `provider`, `kind`, `name`) the value is the span's own field.
     ///
+    /// - Parameter models: How the `model` field is named (see ``ModelNaming``).
     /// - Returns: Values indexed like ``nodes``; `nil` where no span on the path has one.
-    public func inheritedValues(of key: AllocationKey) -> [AttributeValue?] {
-        guard key.isInherited else { return nodes.map { key.ownValue(of: $0.record) } }
+    public func inheritedValues(of key: AllocationKey, models: ModelNaming = .asRecorded) -> [AttributeValue?] {
+        guard key.isInherited else { return nodes.map { key.ownValue(of: $0.record, models: models) } }
         var fromAttributes = [AttributeValue?](repeating: nil, count: nodes.count)
         var fromResources = [AttributeValue?](repeating: nil, count: nodes.count)
         // Parents come before their children in depth-first order.

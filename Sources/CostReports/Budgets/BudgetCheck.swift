@@ -55,7 +55,12 @@ public struct BudgetCheck: Sendable {
     ///   - at: The instant to check at: each budget's period is the one that contains it, and
     ///     spans that start at or after it are not counted.
     ///   - unpriced: Whether unpriced spans in scope only count or exceed (see ``Budget/status(spent:unpricedSpans:unpriced:)``).
-    public init(budgets: [Budget], runs: [CostedRun], at: Int64, unpriced: UnpricedSpanPolicy = .count) {
+    ///   - models: How scopes on `model` name models: pass the pricer's book
+    ///     (`ModelNaming(book: pricer.book)`) so that aliases and dated ids are the same model.
+    public init(
+        budgets: [Budget], runs: [CostedRun], at: Int64, unpriced: UnpricedSpanPolicy = .count,
+        models: ModelNaming = .asRecorded
+    ) {
         self.at = at
         self.unpriced = unpriced
         results = budgets.map { budget in
@@ -65,7 +70,7 @@ public struct BudgetCheck: Sendable {
             for costed in runs {
                 let tree = costed.run.tree
                 var counted = false
-                for (index, covered) in budget.scope.covers(tree).enumerated() where covered {
+                for (index, covered) in budget.scope.covers(tree, models: models).enumerated() where covered {
                     let start = tree.nodes[index].record.startNanos
                     guard start >= interval.startNanos, start < at else { continue }
                     cost += CostTotals(costed.nodes[index].selfCost)

@@ -26,8 +26,10 @@ public struct BudgetReport {
             if let status = result.projectedStatus, status > result.status {
                 projected += status == .exceeded ? " over" : " warn"
             }
+            // Names and scopes are written on one line each: a line break would break the table.
             return [
-                budget.name, budget.scope.description, result.interval.label, Self.spent(result.cost),
+                Format.singleLine(budget.name), Format.singleLine(budget.scope.description), result.interval.label,
+                Self.spent(result.cost),
                 result.cost.unpricedSpans == 0 ? "-" : String(result.cost.unpricedSpans), Format.usd(budget.amount),
                 budget.warn?.percentString ?? "-", budget.hard?.percentString ?? "-", Format.percent(result.share),
                 projected, result.status.rawValue,

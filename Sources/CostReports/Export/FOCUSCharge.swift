@@ -11,7 +11,8 @@ public struct FOCUSCharge: Hashable, Sendable {
     /// The line's cost as the book rounds it: BilledCost and EffectiveCost.
     public var billedCost: Money
     public var billingAccountID: String
-    /// Charge period bounds, whole seconds since the epoch (start inclusive, end exclusive).
+    /// Charge period bounds, whole seconds since the epoch (start inclusive, end exclusive): the
+    /// span's time, widened to whole seconds and cut at the end of its billing period.
     public var chargePeriodStart: Int64
     public var chargePeriodEnd: Int64
     public var chargeDescription: String

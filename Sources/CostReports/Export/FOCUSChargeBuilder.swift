@@ -113,7 +113,10 @@ struct FOCUSChargeBuilder {
         }
         let second: Int64 = 1_000_000_000
         let start = span.startNanos >= 0 ? span.startNanos / second : (span.startNanos - second + 1) / second
-        let end = span.endNanos >= 0 ? (span.endNanos + second - 1) / second : span.endNanos / second
+        // The charge is billed in the month it starts in, and its period ends there at the latest:
+        // FOCUS keeps a charge period inside its billing period. Months start on a whole second.
+        let billingEnd = CalendarPeriod.month.interval(containingNanos: start * second).endNanos / second
+        let end = min(span.endNanos >= 0 ? (span.endNanos + second - 1) / second : span.endNanos / second, billingEnd)
         let providerName = Self.displayName(of: provider)
         let isSelfHosted = provider.lowercased() == "self-hosted"
         return FOCUSCharge(

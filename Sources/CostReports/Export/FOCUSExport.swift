@@ -48,9 +48,10 @@ public struct FOCUSExport: Sendable {
     /// - Throws: ``FOCUSExportError`` when a price × quantity does not fit in 128 bits.
     public init(runs: [Run], pricer: SpanPricer, options: Options = Options()) throws(FOCUSExportError) {
         let hostKey = AllocationKey("cloud.provider")
+        let models = ModelNaming(book: pricer.book)
         for run in runs {
             let tree = run.tree
-            let tagValues = options.tagKeys.map { tree.inheritedValues(of: $0) }
+            let tagValues = options.tagKeys.map { tree.inheritedValues(of: $0, models: models) }
             let hosts = tree.inheritedValues(of: hostKey)
             for index in tree.depthFirstOrder {
                 let span = tree.nodes[index].record

@@ -29,7 +29,7 @@ public struct BacktestReport {
             header: ["DAY", "ACTUAL", "FORECAST", "ERROR", "ERROR %"], lines: dayLines, keyColumns: 1, style: style,
             boldLast: false)
         output += "\n"
-        let keyNames = backtest.keys.map(\.name)
+        let keyNames = backtest.keys.map { Format.singleLine($0.name) }
         func numbers(_ row: ForecastBacktest.Row) -> [String] {
             [
                 Format.usd(row.actualSum), ForecastReport.usd(row.forecastSum), row.sumError.map(Self.percent) ?? "-",
@@ -38,7 +38,7 @@ public struct BacktestReport {
                 row.meanAbsolutePercentageError.map(Self.unsignedPercent) ?? "-",
             ]
         }
-        var lines = backtest.rows.map { $0.values.map { $0 ?? CostAllocation.unallocated } + numbers($0) }
+        var lines = backtest.rows.map { ForecastReport.labels(of: $0.values) + numbers($0) }
         lines.append(
             (keyNames.isEmpty ? [] : ["total"] + Array(repeating: "", count: keyNames.count - 1))
                 + numbers(backtest.total))

@@ -34,7 +34,12 @@ public struct DailySpendSeries: Sendable {
     public let until: Int64
 
     /// Adds up the spans of `runs` that start before `until` (and on or after `since`, when given).
-    public init(runs: [CostedRun], by keys: [AllocationKey], since: Int64? = nil, until: Int64) {
+    ///
+    /// - Parameter models: How the `model` key names models (see ``ModelNaming``).
+    public init(
+        runs: [CostedRun], by keys: [AllocationKey], since: Int64? = nil, until: Int64,
+        models: ModelNaming = .asRecorded
+    ) {
         let lowest = since ?? .min
         var first = Int64.max
         for costed in runs {
@@ -59,7 +64,7 @@ public struct DailySpendSeries: Sendable {
             values: [], daily: Array(repeating: .zero, count: count), unpriced: Array(repeating: 0, count: count))
         for costed in runs {
             let tree = costed.run.tree
-            let valuesByKey = keys.map { tree.inheritedValues(of: $0) }
+            let valuesByKey = keys.map { tree.inheritedValues(of: $0, models: models) }
             for index in tree.nodes.indices {
                 let start = tree.nodes[index].record.startNanos
                 guard start < until, start >= lowest else { continue }

@@ -56,15 +56,17 @@ public struct ForecastBacktest: Sendable {
 
     /// Holds out the last `holdOut` days of the spend of `runs` and forecasts them.
     ///
+    /// - Parameter models: How the `model` key names models (see ``ModelNaming``).
     /// - Throws: ``ForecastError`` when there is no spend, or `holdOut` leaves fewer than
     ///   ``LinearTrend/minimumCount`` days to fit.
-    public init(runs: [CostedRun], by keys: [AllocationKey], holdOut: Int, window: Int = SpendForecast.defaultWindow)
-        throws(ForecastError)
-    {
+    public init(
+        runs: [CostedRun], by keys: [AllocationKey], holdOut: Int, window: Int = SpendForecast.defaultWindow,
+        models: ModelNaming = .asRecorded
+    ) throws(ForecastError) {
         let lastStart = runs.flatMap { $0.run.tree.nodes.map(\.record.startNanos) }.max()
         guard let lastStart, holdOut >= 1 else { throw .noSpend(before: .max) }
         let end = CalendarDate(daysSinceEpoch: CalendarDate(containing: lastStart).daysSinceEpoch + 1).startNanos
-        let series = DailySpendSeries(runs: runs, by: keys, until: end)
+        let series = DailySpendSeries(runs: runs, by: keys, until: end, models: models)
         let dayCount = series.days.count
         // As in a forecast, the first day is left out of the fit.
         guard dayCount - 1 - holdOut >= LinearTrend.minimumCount else {

@@ -2,8 +2,9 @@ import CostModel
 
 /// A spend forecast as a table, JSON or CSV.
 ///
-/// Spend so far is exact; forecast amounts are estimates, rounded to $0.0001 and named
-/// `*_estimate_usd` in JSON and CSV.
+/// Spend so far is exact; forecast amounts are estimates, named `*_estimate_usd` in JSON and CSV.
+/// The estimated parts are rounded to $0.0001; the end of the period and the band's ends are the
+/// exact spend so far plus such a part, so that none is ever below what was spent.
 public struct ForecastReport {
     public var forecast: SpendForecast
 
@@ -14,7 +15,7 @@ public struct ForecastReport {
     /// The forecast table, the method, and the daily series it was fitted to.
     public func text(style: TextStyle = TextStyle()) -> String {
         let forecast = forecast
-        let keyNames = forecast.keys.map(\.name)
+        let keyNames = forecast.keys.map { Format.singleLine($0.name) }
         let header =
             keyNames.map { $0.uppercased() } + [
                 "SO FAR", "UNPRICED", "DAILY NOW", "TREND/DAY", "REST (EST.)", "END OF PERIOD", "95% LOW", "95% HIGH",
@@ -24,10 +25,10 @@ public struct ForecastReport {
                 Format.usd(row.actual) + (row.unpricedSpans == 0 ? "" : "+?"),
                 row.unpricedSpans == 0 ? "-" : String(row.unpricedSpans),
                 Self.usd(row.dailyNow), Self.signedUSD(row.trend.slope), Self.usd(row.remaining),
-                Self.usd(row.endOfPeriod), Self.usd(row.low), Self.usd(row.high),
+                Self.usd(row.roundedEndOfPeriod), Self.usd(row.roundedLow), Self.usd(row.roundedHigh),
             ]
         }
-        var lines = forecast.rows.map { $0.values.map { $0 ?? CostAllocation.unallocated } + numbers($0) }
+        var lines = forecast.rows.map { Self.labels(of: $0.values) + numbers($0) }
         let totalLine =
             (keyNames.isEmpty ? [] : ["total"] + Array(repeating: "", count: keyNames.count - 1))
             + numbers(forecast.total)
@@ -40,7 +41,7 @@ public struct ForecastReport {
             output += "unpriced spans are counted, not costed, and not forecast\n"
         }
         output += "\ndaily spend (UTC days fitted)\n"
-        let groups = forecast.rows.map { $0.values.map { $0 ?? CostAllocation.unallocated }.joined(separator: " ") }
+        let groups = forecast.rows.map { Self.labels(of: $0.values).joined(separator: " ") }
         let seriesHeader = ["DAY"] + groups.map { $0.uppercased() } + ["TOTAL"]
         let seriesLines = forecast.fittedDays.indices.map { day in
             [forecast.fittedDays[day].iso] + forecast.rows.map { Format.usd($0.fitted[day]) }
@@ -85,9 +86,9 @@ public struct ForecastReport {
         writer.string("daily_now_estimate_usd", Self.estimate(row.dailyNow))
         writer.string("trend_per_day_estimate_usd", Self.estimate(row.trend.slope))
         writer.string("rest_estimate_usd", Self.estimate(row.remaining))
-        writer.string("end_of_period_estimate_usd", Self.estimate(row.endOfPeriod))
-        writer.string("low_estimate_usd", Self.estimate(row.low))
-        writer.string("high_estimate_usd", Self.estimate(row.high))
+        writer.string("end_of_period_estimate_usd", Self.estimate(row.roundedEndOfPeriod, row.endOfPeriod))
+        writer.string("low_estimate_usd", Self.estimate(row.roundedLow, row.low))
+        writer.string("high_estimate_usd", Self.estimate(row.roundedHigh, row.high))
         writer.beginArray("daily")
         for (day, spend) in zip(forecast.fittedDays, row.fitted) {
             writer.beginObject()
@@ -113,10 +114,16 @@ public struct ForecastReport {
                 row.values.map { $0 ?? CostAllocation.unallocated } + [
                     forecast.interval.label, row.actual.decimalString, String(row.unpricedSpans),
                     Self.estimate(row.dailyNow), Self.estimate(row.trend.slope), Self.estimate(row.remaining),
-                    Self.estimate(row.endOfPeriod), Self.estimate(row.low), Self.estimate(row.high),
+                    Self.estimate(row.roundedEndOfPeriod, row.endOfPeriod), Self.estimate(row.roundedLow, row.low),
+                    Self.estimate(row.roundedHigh, row.high),
                 ])
         }
         return writer.text
+    }
+
+    /// A group's values for a text table, each on one line: a line break would break the table.
+    static func labels(of values: [String?]) -> [String] {
+        values.map { $0.map(Format.singleLine) ?? CostAllocation.unallocated }
     }
 
     // MARK: Numbers
@@ -131,6 +138,18 @@ public struct ForecastReport {
         return (value < 0 ? "-" : "") + String(magnitude / 10_000) + "."
             + String(repeating: "0", count: 4 - fraction.count)
             + fraction
+    }
+
+    /// Spend so far plus an estimate (``SpendForecast/Row/roundedEndOfPeriod``) as an exact
+    /// decimal string; `dollars`, as ``estimate(_:)`` writes it, when it does not fit.
+    static func estimate(_ money: Money?, _ dollars: Double) -> String {
+        money?.decimalString ?? estimate(dollars)
+    }
+
+    /// Spend so far plus an estimate for people, as ``Format/usd(_:)`` shows money; `-` when it
+    /// does not fit.
+    static func usd(_ money: Money?) -> String {
+        money.map(Format.usd) ?? "-"
     }
 
     /// Dollars for people, rounded to $0.0001 first, then shown as ``Format/usd(_:)`` shows money.

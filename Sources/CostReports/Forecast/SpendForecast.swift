@@ -35,6 +35,19 @@ public struct SpendForecast: Sendable {
         /// The band's low end: spend cannot go below what was spent.
         public var low: Double { actual.dollars + max(0, remaining - halfWidth) }
         public var high: Double { actual.dollars + remaining + halfWidth }
+
+        /// ``remaining`` as reports give it, rounded to $0.0001; `nil` when it does not fit in
+        /// ``Money``.
+        public var roundedRemaining: Money? { Money(estimate: remaining) }
+        /// ``endOfPeriod`` as reports give it: the exact ``actual`` plus ``roundedRemaining``.
+        ///
+        /// Only the estimated part is rounded, so the end is never below what was spent, however
+        /// small the amounts; `nil` when it does not fit in ``Money``.
+        public var roundedEndOfPeriod: Money? { actual.adding(estimate: remaining) }
+        /// ``low`` as reports give it: the exact ``actual`` plus the band's rounded low part.
+        public var roundedLow: Money? { actual.adding(estimate: max(0, remaining - halfWidth)) }
+        /// ``high`` as reports give it: the exact ``actual`` plus the band's rounded high part.
+        public var roundedHigh: Money? { actual.adding(estimate: remaining + halfWidth) }
         /// The line's expected spend on the day that holds ``SpendForecast/at``, in dollars.
         public var dailyNow: Double { trend.value(at: Double(trend.count)) }
     }
@@ -59,13 +72,15 @@ public struct SpendForecast: Sendable {
     /// - Parameters:
     ///   - keys: Groups to forecast one by one; none forecasts the total alone.
     ///   - window: The most complete days to fit; at least ``LinearTrend/minimumCount``.
+    ///   - models: How the `model` key names models (see ``ModelNaming``).
     /// - Throws: ``ForecastError`` when there is no spend before `at`, or fewer complete days than
     ///   a trend needs.
     public init(
-        runs: [CostedRun], by keys: [AllocationKey], period: CalendarPeriod, at: Int64, window: Int = defaultWindow
+        runs: [CostedRun], by keys: [AllocationKey], period: CalendarPeriod, at: Int64, window: Int = defaultWindow,
+        models: ModelNaming = .asRecorded
     ) throws(ForecastError) {
         let interval = period.interval(containingNanos: at)
-        let series = DailySpendSeries(runs: runs, by: keys, until: at)
+        let series = DailySpendSeries(runs: runs, by: keys, until: at, models: models)
         guard let firstDay = series.days.first else { throw .noSpend(before: at) }
         let atDay = CalendarDate(containing: at)
         // Complete days end by `at`; the first day with spend is left out, since data rarely starts
@@ -113,11 +128,29 @@ public struct SpendForecast: Sendable {
         return "ordinary least squares line through the daily spend of the \(fittedDays.count) complete UTC days "
             + "\(first) to \(last), summed over the time left in the period (never below zero); "
             + "band: 95% prediction interval (Student's t, \(fittedDays.count - 2) degrees of freedom, "
-            + "from the scatter around the line); estimates rounded to $0.0001"
+            + "from the scatter around the line); estimates rounded to $0.0001 and added to the exact spend so far"
     }
 }
 
 extension Money {
     /// The amount in dollars, for statistics only: money itself stays exact.
     var dollars: Double { Double(nanos) / Double(Money.nanosPerUnit) }
+
+    /// The precision of estimates in reports: $0.0001, in nano-dollars.
+    static let estimatePrecisionNanos: Int64 = 100_000
+
+    /// An estimate in dollars, rounded to $0.0001 (half away from zero); `nil` when it is not
+    /// finite or does not fit.
+    init?(estimate dollars: Double) {
+        let units = (dollars * 10_000).rounded()
+        guard units.isFinite, abs(units) < 9e13 else { return nil }
+        self.init(nanos: Int64(units) * Self.estimatePrecisionNanos)
+    }
+
+    /// This exact amount plus an estimate rounded to $0.0001; `nil` when the sum does not fit.
+    func adding(estimate dollars: Double) -> Money? {
+        guard let estimate = Money(estimate: dollars) else { return nil }
+        let (sum, overflow) = nanos.addingReportingOverflow(estimate.nanos)
+        return overflow ? nil : Money(nanos: sum)
+    }
 }

@@ -16,8 +16,9 @@ import Synchronization
 /// try await tracer.withBudget(Money(decimal: "0.50")!) { budget in
 ///     for question in questions {
 ///         try budget.check()                                    // throws BudgetExceeded once spent
-///         let model = budget.allows(estimated: budget.estimate(model: "claude-sonnet-4-5", usage: expected))
-///             ? "claude-sonnet-4-5" : "claude-haiku-4-5"        // downgrade near the cap
+///         let expected = TokenUsage(input: 12_000, output: 800)
+///         // Downgrade near the cap, and when the book cannot price Sonnet: an unknown cost never fits.
+///         let model = budget.allows(model: "claude-sonnet-4-5", usage: expected) ? "claude-sonnet-4-5" : "claude-haiku-4-5"
 ///         try await answer(question, with: model)
 ///     }
 /// }
@@ -109,12 +110,28 @@ public final class RunBudget: Sendable {
         if let error = firstExceeded(adding: estimated) { throw error }
     }
 
+    /// Whether a model call with `usage` fits, as ``allows(estimated:)`` tells, at what
+    /// ``estimate(model:provider:usage:)`` says it costs; `false` when the book cannot price the
+    /// call, so that a step of unknown cost never passes as free.
+    ///
+    /// ```swift
+    /// let model = budget.allows(model: "claude-sonnet-4-5", usage: expected) ? "claude-sonnet-4-5" : "claude-haiku-4-5"
+    /// ```
+    public func allows(model: String, provider: String? = nil, usage: TokenUsage) -> Bool {
+        guard let cost = estimate(model: model, provider: provider, usage: usage) else { return false }
+        return allows(estimated: cost)
+    }
+
     /// What a model call with `usage` would cost now, with this budget's price book; `nil` when
     /// the book cannot price it.
     ///
+    /// A `nil` is a cost nobody knows, not zero: stop, or take a model the book prices
+    /// (``allows(model:provider:usage:)`` does the second).
+    ///
     /// ```swift
     /// let expected = TokenUsage(input: 12_000, output: 800)
-    /// let sonnet = budget.estimate(model: "claude-sonnet-4-5", usage: expected) ?? budget.remaining
+    /// let cost = budget.estimate(model: "claude-sonnet-4-5", usage: expected)    // Money?
+    /// let fits = cost.map(budget.allows(estimated:)) ?? false                    // an unknown cost never fits
     /// ```
     public func estimate(model: String, provider: String? = nil, usage: TokenUsage) -> Money? {
         let now = clock()

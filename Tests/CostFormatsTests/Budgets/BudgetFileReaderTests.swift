@@ -89,6 +89,23 @@ struct BudgetFileReaderTests {
             #"b.json: budgets[0] (x): field 'amount_usd': '0.0000000001' is not a decimal such as "150.00" (digits, an optional point and at most nine decimals)"#
         ),
         .budget(
+            "amount too large for nano-dollars",
+            #"{"name": "x", "period": "day", "amount_usd": "99999999999", "hard": 1}"#,
+            "b.json: budgets[0] (x): field 'amount_usd': '99999999999' is too large: the largest amount is 90000000.00"),
+        .budget(
+            "amount a nano-dollar above the largest",
+            #"{"name": "x", "period": "day", "amount_usd": "90000000.000000001", "hard": 1}"#,
+            "b.json: budgets[0] (x): field 'amount_usd': '90000000.000000001' is too large: the largest amount is 90000000.00"
+        ),
+        .budget(
+            "negative amount too large for nano-dollars",
+            #"{"name": "x", "period": "day", "amount_usd": "-99999999999", "hard": 1}"#,
+            "b.json: budgets[0] (x): field 'amount_usd': is negative (-99999999999)"),
+        .budget(
+            "threshold too large for 64 bits",
+            #"{"name": "x", "period": "day", "amount_usd": "1", "hard": "99999999999%"}"#,
+            "b.json: budgets[0] (x): field 'hard': '99999999999%' is above the largest threshold, 10000%"),
+        .budget(
             "warn above hard", #"{"name": "x", "period": "day", "amount_usd": "1", "warn": "120%", "hard": 1}"#,
             "b.json: budgets[0] (x): field 'warn': 120% is not below hard (100%): the budget would never warn"),
         .budget(
@@ -153,6 +170,67 @@ struct BudgetFileReaderTests {
                 "b.json: budgets[2] (a): field 'name': 'a' is also the name of budgets[0]",
                 "b.json: budgets[3] (c): has neither 'warn' nor 'hard': give at least one threshold",
             ])
+    }
+
+    @Test func everyErrorOfOneBudgetIsReportedInFieldOrder() {
+        let text = """
+            {"version": 1, "budgets": [
+              {"name": "x", "scope": {"team": 1.5, "": "a"}, "period": "fortnight", "amount_usd": "-5",
+               "warn": "120%", "hard": 1, "limit": 2, "hrad": 1}
+            ]}
+            """
+        let outcome = BudgetFileReader.check(text, file: "b.json")
+        let expected = "(expected one of amount_usd, hard, name, notes, period, scope, warn)"
+        #expect(outcome.budgets == nil)
+        #expect(
+            outcome.errors.map(\.description) == [
+                "b.json: budgets[0] (x): field 'limit': unknown field \(expected)",
+                "b.json: budgets[0] (x): field 'hrad': unknown field \(expected)",
+                "b.json: budgets[0] (x): field 'scope.team': expected a string, an integer or a boolean, found a fractional number",
+                "b.json: budgets[0] (x): field 'scope': has an empty key, which names no attribute",
+                "b.json: budgets[0] (x): field 'period': 'fortnight' is not a period (expected day, week or month)",
+                "b.json: budgets[0] (x): field 'amount_usd': is negative (-5)",
+                "b.json: budgets[0] (x): field 'warn': 120% is not below hard (100%): the budget would never warn",
+            ])
+    }
+
+    @Test func aRepeatedNameIsReportedBesideTheBudgetsOtherErrorsAndAgainstABadBudget() {
+        let text = """
+            {"version": 1, "budgets": [
+              {"name": "a", "period": "year", "amount_usd": "1", "hard": 1},
+              {"name": "a", "period": "day", "amount_usd": "0", "hard": 1},
+              {"name": "b", "period": "day", "amount_usd": "1", "hard": 1},
+              {"name": "b", "period": "day", "amount_usd": "1", "hard": 1}
+            ]}
+            """
+        let outcome = BudgetFileReader.check(text, file: "b.json")
+        #expect(
+            outcome.errors.map(\.description) == [
+                "b.json: budgets[0] (a): field 'period': 'year' is not a period (expected day, week or month)",
+                "b.json: budgets[1] (a): field 'name': 'a' is also the name of budgets[0]",
+                "b.json: budgets[1] (a): field 'amount_usd': is zero: a budget of nothing is always exceeded",
+                "b.json: budgets[3] (b): field 'name': 'b' is also the name of budgets[2]",
+            ])
+    }
+
+    @Test func everyErrorOfTheFileItselfIsReportedTogether() {
+        let outcome = BudgetFileReader.check(#"{"currency": "EUR", "notes": 3, "budgets": {}}"#, file: "b.json")
+        #expect(
+            outcome.errors.map(\.description) == [
+                "b.json: field 'currency': unknown field (expected one of budgets, notes, version)",
+                "b.json: field 'version': missing",
+                "b.json: field 'notes': expected a string, found an integer",
+                "b.json: field 'budgets': expected an array, found an object",
+            ])
+    }
+
+    @Test func theLargestAmountReads() throws {
+        let text =
+            #"{"version": 1, "budgets": [{"name": "x", "period": "day", "amount_usd": "90000000", "hard": "10000%"}]}"#
+        let budget = try #require(try BudgetFileReader.read(text, file: "b.json").first)
+        #expect(budget.amount == Budget.largestAmount)
+        // Its hard limit, a hundred times the amount, still fits.
+        #expect(budget.hardLimit == Money(nanos: 9_000_000_000 * Money.nanosPerUnit))
     }
 
     @Test func aMissingFileIsAFileErrorNamingIt() {
