@@ -71,8 +71,9 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let runs = try selection.costedRuns(source: source, pricing: pricing)
-        let grouping = RunGrouping(attribute: by, book: try pricing.priceBook())
+        let pricer = try pricing.pricer()
+        let runs = try selection.costedRuns(source: source, pricer: pricer)
+        let grouping = RunGrouping(attribute: by, models: ModelNaming(book: pricer.book))
         let pair: VariantComparison.Pair =
             if let base, let compare {
                 .chosen(base: grouping.key(named: base), compare: grouping.key(named: compare))

@@ -229,7 +229,7 @@ struct CompareGroupingKeyTests {
     }
 
     @Test func modelsAreGroupedByTheBooksCanonicalIDAndNamedByIt() throws {
-        let grouping = RunGrouping(attribute: "model", book: CompareFixtures.pricer.book)
+        let grouping = RunGrouping(attribute: "model", models: ModelNaming(book: CompareFixtures.pricer.book))
         let dated = CompareFixtures.run(1, calls: [Call(model: "cheap-20250929", usage: TokenUsage(input: 100))])
         let plain = CompareFixtures.run(2, calls: [Call(model: "cheap", usage: TokenUsage(input: 100))])
         let upper = CompareFixtures.run(3, calls: [Call(model: "CHEAP", usage: TokenUsage(input: 100))])

@@ -18,26 +18,25 @@ import CostModel
 /// several models therefore counts once, in one group: groups stay disjoint, their totals add up
 /// to the selection's total, and each group's runs are an honest sample for per-run statistics.
 /// (Counting a run in every model it used would count its cost several times and make the groups
-/// overlap, so no difference between them could be tested.) Model names are compared by the price
-/// book's canonical id (``PriceBook/canonicalModelID(provider:model:)``), so
-/// `claude-sonnet-4-5-20250929` and `claude-sonnet-4-5` are one group, named `claude-sonnet-4-5`;
-/// a model the book does not know keeps its name.
+/// overlap, so no difference between them could be tested.) Models are named as reports name
+/// them (``ModelNaming``): with the price book's naming, `claude-sonnet-4-5-20250929` and
+/// `claude-sonnet-4-5` are one group, named `claude-sonnet-4-5`.
 ///
 /// ```swift
 /// RunGrouping(attribute: "variant").key(of: costedRun)   // .value("cached-context")
-/// RunGrouping(attribute: "model", book: pricer.book).key(of: costedRun)
+/// RunGrouping(attribute: "model", models: ModelNaming(book: pricer.book)).key(of: costedRun)
 /// ```
 public struct RunGrouping: Sendable {
     /// The key runs are grouped by.
     public var key: AllocationKey
-    /// The book whose canonical model ids name the groups of `model`.
-    public var book: PriceBook
+    /// How the groups of `model` are named.
+    public var models: ModelNaming
 
-    /// Groups by the key named `attribute` (see ``AllocationKey/init(_:)``); `book` gives the
-    /// canonical model ids when grouping by `model`.
-    public init(attribute: String, book: PriceBook = .empty) {
+    /// Groups by the key named `attribute` (see ``AllocationKey/init(_:)``); `models` names the
+    /// groups of `model`.
+    public init(attribute: String, models: ModelNaming = .asRecorded) {
         key = AllocationKey(attribute)
-        self.book = book
+        self.models = models
     }
 
     /// The key as it was given: `variant`, `user`, `model`.
@@ -48,9 +47,7 @@ public struct RunGrouping: Sendable {
         let tree = costed.run.tree
         switch key.source {
         case .field(.model):
-            return dominant(costed) { record in
-                record.model.map { book.canonicalModelID(provider: record.provider, model: $0) ?? $0 }
-            }
+            return dominant(costed, models.name(of:))
         case .field(.provider):
             return dominant(costed) { $0.provider }
         case .field, .attributes:
@@ -68,14 +65,14 @@ public struct RunGrouping: Sendable {
     }
 
     /// The group that `name` names on a command line: `(unallocated)`, `(mixed)`, or a value,
-    /// which for `model` is taken to its canonical id, as groups are named.
+    /// which for `model` is named as the groups are.
     public func key(named name: String) -> RunGroupKey {
         switch name {
         case RunGroupKey.unallocatedLabel: return .unallocated
         case RunGroupKey.mixedLabel: return .mixed
         default:
             guard key.source == .field(.model) else { return .value(name) }
-            return .value(book.canonicalModelID(model: name) ?? name)
+            return .value(models.name(model: name, provider: nil))
         }
     }
 
