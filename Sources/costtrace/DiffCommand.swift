@@ -24,6 +24,9 @@ struct ComparePricingOptions: ParsableArguments {
             "Price the compare side's spans of model FROM as if they had used model TO; repeatable.", valueName: "from=to"))
     var substitutions: [String] = []
 
+    /// Whether any compare-side book or substitution is given.
+    var isGiven: Bool { !priceBooks.isEmpty || !substitutions.isEmpty }
+
     /// The pricing of both sides with this side's books and substitutions added (they win).
     func options(over shared: PricingOptions) -> PricingOptions {
         var options = shared
@@ -84,9 +87,7 @@ struct DiffCommand: ParsableCommand {
         guard minShare >= 0, minShare <= 100 else { throw ValidationError("--min-share is a percentage from 0 to 100 (got \(minShare))") }
         guard top >= 0 else { throw ValidationError("--top must be zero or more (got \(top))") }
         if base == "-" && compare == "-" { throw ValidationError("standard input can be one side only") }
-        if compare == nil && baseConditions.isEmpty && compareConditions.isEmpty && comparePricing.substitutions.isEmpty
-            && comparePricing.priceBooks.isEmpty
-        {
+        if compare == nil && baseConditions.isEmpty && compareConditions.isEmpty && !comparePricing.isGiven {
             throw ValidationError(
                 "both sides would be the same: give two sources, or tell them apart with --base-where and --compare-where (or a --compare-reprice-model what-if)")
         }
@@ -97,13 +98,12 @@ struct DiffCommand: ParsableCommand {
         let comparePricer = try comparePricing.options(over: pricing).pricer()
         let measure = by ?? .cost
         let sides = try Sides(base: base, compare: compare ?? base)
-        let comparePricingGiven = pricing.isGiven || !comparePricing.priceBooks.isEmpty || !comparePricing.substitutions.isEmpty
         let baseGraph = try sides.graph(
             of: sides.base, adding: baseConditions, measure: measure, by: by, pricer: basePricer, pricingGiven: pricing.isGiven,
             selection: selection)
         let compareGraph = try sides.graph(
             of: sides.compare, adding: compareConditions, measure: measure, by: by, pricer: comparePricer,
-            pricingGiven: comparePricingGiven, selection: selection)
+            pricingGiven: pricing.isGiven || comparePricing.isGiven, selection: selection)
         let diff: FlameDiff
         do {
             diff = try FlameDiff(base: baseGraph, compare: compareGraph, normalization: normalize)
@@ -117,7 +117,8 @@ struct DiffCommand: ParsableCommand {
         }
         switch format {
         case .text:
-            print(diff.text(style: .standardOutput(color: drawing.color, width: drawing.width), labels: labels, minShare: minShare / 100, top: top), terminator: "")
+            let style = TextStyle.standardOutput(color: drawing.color, width: drawing.width)
+            print(diff.text(style: style, labels: labels, minShare: minShare / 100, top: top), terminator: "")
         case .json:
             print(diff.json(labels: labels, top: top), terminator: "")
         }
