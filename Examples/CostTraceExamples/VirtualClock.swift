@@ -1,3 +1,4 @@
+import CostTrace
 import Synchronization
 
 /// Simulated time, so the examples write the same traces on every run and sleep for no one.
@@ -45,22 +46,10 @@ final class VirtualClock: Clock, Sendable {
     }
 }
 
-/// SplitMix64: a small seeded generator, so every run of the examples draws the same numbers.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
+/// A seeded generator, so every run of the examples draws the same numbers.
+typealias SeededRandom = SplitMix64
 
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+extension SplitMix64 {
     mutating func tokens(_ range: ClosedRange<Int64>) -> Int64 { Int64.random(in: range, using: &self) }
 
     mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }

@@ -1,4 +1,5 @@
 import CJSONC
+import CostModel
 import Testing
 
 @testable import CostFormats

@@ -1,3 +1,5 @@
+import CostModel
+
 /// Bootstrap confidence intervals for the difference of two groups' mean costs per run.
 ///
 /// Each resample draws, with replacement, as many runs from each group as it has, each group on its

@@ -1,7 +1,7 @@
-import CostReports
+import CostModel
 import Testing
 
-struct CompareSplitMix64Tests {
+struct SplitMix64Tests {
     @Test func itMatchesTheReferenceOutputOfSplitMix64() {
         // The first outputs of the reference implementation (Vigna, splitmix64.c) from state 0.
         var generator = SplitMix64(seed: 0)
