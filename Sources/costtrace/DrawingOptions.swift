@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostFormats
 import CostReports
 
 /// How `flame` and `diff` draw: `--color` and `--width` for text, `--svg` and its options.
@@ -39,6 +40,6 @@ struct DrawingOptions: ParsableArguments {
 
     /// Writes an SVG where `--svg` says.
     func write(svg drawing: String, to path: String) throws {
-        if path == "-" { print(drawing, terminator: "") } else { try FlameCommand.writeFile(drawing, to: path) }
+        if path == "-" { print(drawing, terminator: "") } else { try FileOutput.writeFile(drawing, to: path) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CostFormats
 import CostModel
 import CostReports
 
@@ -64,7 +65,7 @@ struct ExportFOCUSCommand: ParsableCommand {
             )
         }
         if let output, output != "-" {
-            try FlameCommand.writeFile(export.csv(), to: output)
+            try FileOutput.writeFile(export.csv(), to: output)
         } else {
             print(export.csv(), terminator: "")
         }

@@ -55,7 +55,8 @@ struct FlameCommand: ParsableCommand {
         if let source, source == "-" || access(source, F_OK) == 0 {
             graph = try fileGraph(path: source)
         } else {
-            graph = try tracesGraph(runs: selection.runs(source: source, pricer: try pricing.pricer()))
+            let pricer = try pricing.pricer()
+            graph = try tracesGraph(runs: selection.runs(source: source, pricer: pricer), pricer: pricer)
         }
         if let svg = drawing.svg {
             try drawing.write(svg: graph.svg(drawing.svgOptions).text, to: svg)
@@ -68,26 +69,15 @@ struct FlameCommand: ParsableCommand {
         }
     }
 
-    static func writeFile(_ text: String, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw FileError(path: path, operation: "create", code: errno) }
-        defer { close(descriptor) }
-        var text = text
-        try text.withUTF8 { bytes in
-            Result { () throws(FileError) in try FileOutput.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor, path: path) }
-        }.get()
+    private func tracesGraph(runs: [Run], pricer: SpanPricer) -> FlameGraph {
+        FlameGraph(runs: CostedRun.price(runs, with: pricer), measure: by ?? .cost)
     }
 
-    private func tracesGraph(runs: [Run]) throws -> FlameGraph {
-        FlameGraph(runs: CostedRun.price(runs, with: try pricing.pricer()), measure: by ?? .cost)
-    }
-
-    /// The graph of a trace or folded-stacks file (`-`: standard input), told apart by its first
-    /// byte: traces are JSON, so they start with `{` or `[`.
+    /// The graph of a trace or folded-stacks file (`-`: standard input); see ``FlameInput``.
     private func fileGraph(path: String) throws -> FlameGraph {
         switch try FlameInput.read(path: path) {
         case .trace(let contents):
-            return try tracesGraph(runs: selection.runs(of: contents, from: path))
+            return try tracesGraph(runs: selection.runs(of: contents, from: path), pricer: pricing.pricer())
         case .folded(let graph):
             try FlameInput.checkFoldedOptions(path: path, measure: by, selecting: selection.isNarrowing, pricing: pricing.isGiven)
             return graph

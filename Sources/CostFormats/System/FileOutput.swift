@@ -20,6 +20,19 @@ public enum FileOutput {
         }
     }
 
+    /// Creates (or truncates) the file at `path` and writes `text` to it.
+    /// - Throws: ``FileError`` naming `path`.
+    public static func writeFile(_ text: String, to path: String) throws(FileError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileError(path: path, operation: "create", code: errno) }
+        defer { close(descriptor) }
+        var text = text
+        // A typed-throws closure passed to withUTF8 crashes swift-frontend 6.3.1; Result carries it.
+        try text.withUTF8 { bytes in
+            Result { () throws(FileError) in try writeAll(UnsafeRawBufferPointer(bytes), to: descriptor, path: path) }
+        }.get()
+    }
+
     /// Writes `text` to standard error, unbuffered (it may run on any thread).
     public static func writeToStandardError(_ text: String) {
         var text = text

@@ -23,43 +23,13 @@ public struct Money: Hashable, Comparable, Sendable {
     /// Parses a decimal such as `"12.40"`, `"-0.5"` or `"3"`; digits past the ninth decimal are
     /// rounded half to even. `nil` for anything else, including exponents and overflow.
     public init?(decimal text: some StringProtocol) {
-        var bytes = Substring(text).utf8[...]
-        var negative = false
-        if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
-            negative = sign == UInt8(ascii: "-")
-            bytes = bytes.dropFirst()
-        }
-        let point = bytes.firstIndex(of: UInt8(ascii: "."))
-        let whole = bytes[..<(point ?? bytes.endIndex)]
-        let fraction = point.map { bytes[bytes.index(after: $0)...] } ?? bytes[bytes.endIndex...]
-        guard !whole.isEmpty || !fraction.isEmpty else { return nil }
-        var value: Int128 = 0
-        for byte in whole {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int128(byte - UInt8(ascii: "0"))
-            guard value <= Int128(Int64.max) else { return nil }
-        }
-        var digits = 0
-        var roundingDigits: [UInt8] = []
-        for byte in fraction {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            if digits < 9 {
-                value = value * 10 + Int128(byte - UInt8(ascii: "0"))
-                digits += 1
-            } else {
-                roundingDigits.append(byte - UInt8(ascii: "0"))
-            }
-        }
-        while digits < 9 {
-            value *= 10
-            digits += 1
-        }
-        if let first = roundingDigits.first {
-            let restNonZero = roundingDigits.dropFirst().contains { $0 != 0 }
+        guard let digits = FixedPoint.digits(text), digits.wholeCount + digits.fractionCount > 0 else { return nil }
+        var value = digits.scaled
+        if let first = digits.beyondNinth.first {
+            let restNonZero = digits.beyondNinth.dropFirst().contains { $0 != 0 }
             if first > 5 || (first == 5 && (restNonZero || value % 2 == 1)) { value += 1 }
         }
-        if negative { value = -value }
-        guard let nanos = Int64(exactly: value) else { return nil }
+        guard let nanos = Int64(exactly: digits.sign == UInt8(ascii: "-") ? -value : value) else { return nil }
         self.nanos = nanos
     }
 

@@ -22,29 +22,58 @@ extension Money {
 enum FixedPoint {
     static let scale: Int64 = 1_000_000_000
 
-    /// Parses `-?[0-9]+(\.[0-9]{1,9})?` into the value × 10⁹.
-    static func parse(_ text: some StringProtocol) -> Int64? {
+    /// A decimal's sign and digits, read once for both of the grammars below.
+    struct Digits {
+        var sign: UInt8?
+        /// The value × 10⁹ of the whole digits and the first nine decimals.
+        var scaled: Int128
+        var wholeCount: Int
+        var hasPoint: Bool
+        var fractionCount: Int
+        /// Decimals past the ninth, as digit values.
+        var beyondNinth: [UInt8]
+    }
+
+    /// `[+-]?[0-9]*(\.[0-9]*)?`; `nil` for any other byte or a whole part past `Int64.max`.
+    static func digits(_ text: some StringProtocol) -> Digits? {
         var bytes = Substring(text).utf8[...]
-        let negative = bytes.first == UInt8(ascii: "-")
-        if negative { bytes = bytes.dropFirst() }
+        var sign: UInt8?
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+            sign = first
+            bytes = bytes.dropFirst()
+        }
         let point = bytes.firstIndex(of: UInt8(ascii: "."))
         let whole = bytes[..<(point ?? bytes.endIndex)]
         let fraction = point.map { bytes[bytes.index(after: $0)...] } ?? bytes[bytes.endIndex...]
-        guard !whole.isEmpty, point == nil || (1...9).contains(fraction.count) else { return nil }
         var value: Int128 = 0
         for byte in whole {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
             value = value * 10 + Int128(byte - UInt8(ascii: "0"))
             guard value <= Int128(Int64.max) else { return nil }
         }
-        var digits = 0
+        var kept = 0
+        var beyondNinth: [UInt8] = []
         for byte in fraction {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int128(byte - UInt8(ascii: "0"))
-            digits += 1
+            if kept < 9 {
+                value = value * 10 + Int128(byte - UInt8(ascii: "0"))
+                kept += 1
+            } else {
+                beyondNinth.append(byte - UInt8(ascii: "0"))
+            }
         }
-        for _ in digits..<9 { value *= 10 }
-        return Int64(exactly: negative ? -value : value)
+        for _ in kept..<9 { value *= 10 }
+        return Digits(
+            sign: sign, scaled: value, wholeCount: whole.count, hasPoint: point != nil, fractionCount: fraction.count,
+            beyondNinth: beyondNinth)
+    }
+
+    /// Parses `-?[0-9]+(\.[0-9]{1,9})?` into the value × 10⁹.
+    static func parse(_ text: some StringProtocol) -> Int64? {
+        guard let digits = digits(text), digits.sign != UInt8(ascii: "+"), digits.wholeCount > 0,
+            !digits.hasPoint || (1...9).contains(digits.fractionCount)
+        else { return nil }
+        return Int64(exactly: digits.sign == UInt8(ascii: "-") ? -digits.scaled : digits.scaled)
     }
 
     /// Formats value × 10⁻⁹ with no trailing zeros: `"0.5"`, `"1.75"`, `"2"`.
