@@ -149,10 +149,7 @@ struct DiffCommand: ParsableCommand {
 
         static func load(_ source: String?) throws -> Source {
             guard let source else { return .database(runID: nil) }
-            guard source == "-" || access(source, F_OK) == 0 else {
-                guard TraceID(hex: source) != nil else { throw FileError(path: source, operation: "open", code: ENOENT) }
-                return .database(runID: source)
-            }
+            guard RunSelection.isFile(source) else { return .database(runID: source) }
             switch try FlameInput.read(path: source) {
             case .folded(let graph): return .folded(path: source, graph)
             case .trace(let contents): return .trace(path: source, contents: contents)

@@ -52,7 +52,7 @@ struct FlameCommand: ParsableCommand {
 
     func run() throws {
         let graph: FlameGraph
-        if let source, source == "-" || access(source, F_OK) == 0 {
+        if let source, RunSelection.isFile(source) {
             graph = try fileGraph(path: source)
         } else {
             let pricer = try pricing.pricer()

@@ -97,10 +97,16 @@ extension RunSelection {
         return Run.group(contents.spans).filter { filter.matches($0) }
     }
 
+    /// Whether a SOURCE argument names a file to read (`-`: standard input) rather than a run id
+    /// of the database: a run id is read from a file only when a file has that name.
+    static func isFile(_ source: String) -> Bool {
+        source == "-" || access(source, F_OK) == 0 || TraceID(hex: source) == nil
+    }
+
     /// Runs of `source`: a trace file, or — when it is a run id and no file has that name — that
     /// run in the database; every run of the database when `source` is `nil`.
     func runs(source: String?, runID: String? = nil, adding extra: [String] = [], pricer: SpanPricer) throws -> [Run] {
-        if let source, TraceID(hex: source) != nil, access(source, F_OK) != 0 {
+        if let source, !Self.isFile(source) {
             return try runs(file: nil, runID: source, adding: extra, pricer: pricer)
         }
         return try runs(file: source, runID: runID, adding: extra, pricer: pricer)
